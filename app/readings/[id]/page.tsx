@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getReading } from "@/lib/readings/get-reading";
+import { SECTION_BADGES } from "@/components/reading/section-heading";
+import { ExternalLink } from "@/components/ui/external-link";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const reading = await getReading({ id: (await params).id });
+  return { title: reading?.title ?? "Reading not found" };
+}
+
+export default async function ReadingPage({ params }: Params) {
+  const reading = await getReading({ id: (await params).id });
+  if (!reading) notFound();
+  const paragraphs = reading.abstract.split(/\n{2,}/);
+  return (
+    <article className="mx-auto max-w-3xl">
+      <nav aria-label="Breadcrumb" className="text-sm text-muted">
+        <Link href="/" className="hover:text-ink">
+          Sessions
+        </Link>
+        <span aria-hidden="true"> / </span>
+        <Link href={`/sessions/${reading.session.slug}`} className="hover:text-ink">
+          {reading.session.title}
+        </Link>
+      </nav>
+      <p className="mt-4 text-xs font-semibold uppercase tracking-wider text-accent">{SECTION_BADGES[reading.section]}</p>
+      <h1 className="mt-1 font-serif text-3xl font-semibold leading-tight tracking-tight sm:text-4xl">{reading.title}</h1>
+      {reading.authors.length > 0 ? (
+        <p className="mt-3 text-muted">
+          <span className="sr-only">Authors: </span>
+          {reading.authors.join(", ")}
+        </p>
+      ) : null}
+      {reading.url || reading.extraLinks.length > 0 ? (
+        <ul className="mt-4 flex flex-wrap gap-x-5 gap-y-2 text-sm" aria-label="Links">
+          {reading.url ? (
+            <li>
+              <ExternalLink href={reading.url}>{linkLabel(reading.url)}</ExternalLink>
+            </li>
+          ) : null}
+          {reading.extraLinks.map((link) => (
+            <li key={link.url}>
+              <ExternalLink href={link.url}>{link.label ?? linkLabel(link.url)}</ExternalLink>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <section aria-labelledby="abstract-heading" className="mt-8">
+        <h2 id="abstract-heading" className="text-sm font-semibold uppercase tracking-wider text-muted">
+          Abstract
+        </h2>
+        {reading.abstract ? (
+          <div className="mt-3 space-y-4 font-serif text-lg leading-relaxed text-ink" data-abstract>
+            {paragraphs.map((paragraph, index) => (
+              <p key={index}>{paragraph}</p>
+            ))}
+          </div>
+        ) : (
+          <p className="mt-3 text-muted">The reading list gives no abstract for this reading.</p>
+        )}
+      </section>
+    </article>
+  );
+}
+
+function linkLabel(url: string): string {
+  const { host, pathname } = new URL(url);
+  if (host.endsWith("arxiv.org")) return `arXiv ${pathname.replace(/^\/abs\//, "")}`;
+  return host.replace(/^www\./, "");
+}

@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getSession } from "@/lib/sessions/get-session";
+import type { ReadingSectionName } from "@/lib/readings/session-text";
+import { SECTION_LABELS } from "@/components/reading/section-heading";
+import { EmptyState } from "@/components/ui/empty-state";
+import { TeamBadge } from "@/components/ui/team-badge";
+
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const session = await getSession({ slug: (await params).slug });
+  return { title: session?.title ?? "Session not found" };
+}
+
+const ORDER: ReadingSectionName[] = ["REQUIRED", "MORE", "RELATED"];
+
+export default async function SessionPage({ params }: Params) {
+  const session = await getSession({ slug: (await params).slug });
+  if (!session) notFound();
+  return (
+    <div>
+      <nav aria-label="Breadcrumb" className="text-sm text-muted">
+        <Link href="/" className="hover:text-ink">
+          Sessions
+        </Link>
+      </nav>
+      <h1 className="mt-2 font-serif text-3xl font-semibold tracking-tight sm:text-4xl">{session.title}</h1>
+      <p className="mt-3 flex flex-wrap gap-2">
+        <TeamBadge role="Lead" team={session.leadTeam} />
+        <TeamBadge role="Blog" team={session.blogTeam} />
+      </p>
+      {session.readings.length === 0 ? <EmptyState title="This session has no readings yet." /> : null}
+      {ORDER.map((section) => {
+        const readings = session.readings.filter((reading) => reading.section === section);
+        if (readings.length === 0) return null;
+        return (
+          <section key={section} aria-labelledby={`section-${section}`} className="mt-10">
+            <h2 id={`section-${section}`} className="border-b border-rule pb-2 text-sm font-semibold uppercase tracking-wider text-muted">
+              {SECTION_LABELS[section]}
+            </h2>
+            <ol className="mt-2 divide-y divide-rule">
+              {readings.map((reading) => (
+                <li key={reading.id} className="py-4">
+                  <Link href={`/readings/${reading.id}`} className="font-serif text-lg font-semibold text-ink hover:text-accent">
+                    {reading.title}
+                  </Link>
+                  {reading.authors.length > 0 ? <p className="mt-1 text-sm text-muted">{formatAuthors(reading.authors)}</p> : null}
+                  {reading.url ? <p className="mt-1 truncate text-xs text-muted">{new URL(reading.url).host}</p> : null}
+                </li>
+              ))}
+            </ol>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function formatAuthors(authors: string[]): string {
+  return authors.length > 4 ? `${authors.slice(0, 3).join(", ")} and ${authors.length - 3} others` : authors.join(", ");
+}

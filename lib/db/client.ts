@@ -1,0 +1,28 @@
+// The Prisma client, one per process, on the node-postgres driver adapter. It reads DATABASE_URL on
+// first use: the server entry sets it (for the embedded database) before any page is loaded.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client.ts";
+
+export type Db = PrismaClient;
+/** A client or an interactive transaction's client: what domain functions accept as `tx`. */
+export type DbClient = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+const globalForDb = globalThis as unknown as { marginaliaDb?: PrismaClient };
+
+export function createDb(databaseUrl: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) });
+}
+
+export function getDb(): PrismaClient {
+  if (!globalForDb.marginaliaDb) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one.");
+    globalForDb.marginaliaDb = createDb(url);
+  }
+  return globalForDb.marginaliaDb;
+}
+
+/** Lets a test or a script point the process-wide client at a database of its own. */
+export function setDb(client: PrismaClient): void {
+  globalForDb.marginaliaDb = client;
+}

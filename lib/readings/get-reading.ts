@@ -1,0 +1,34 @@
+import { getDb, type DbClient } from "../db/client.ts";
+import { readingLinkSchema, type ReadingLink, type ReadingSectionName } from "./session-text.ts";
+
+export interface ReadingDetail {
+  id: string;
+  section: ReadingSectionName;
+  title: string;
+  url: string | null;
+  extraLinks: ReadingLink[];
+  authors: string[];
+  abstract: string;
+  session: { slug: string; title: string };
+}
+
+/** One current reading with its session; null when the id names none (or an archived one). */
+export async function getReading({ id, db = getDb() }: { id: string; db?: DbClient }): Promise<ReadingDetail | null> {
+  const reading = await db.reading.findFirst({
+    where: { id, archivedAt: null },
+    select: {
+      id: true,
+      section: true,
+      title: true,
+      url: true,
+      extraLinks: true,
+      authors: true,
+      abstract: true,
+      session: { select: { slug: true, title: true } },
+    },
+  });
+  if (!reading) return null;
+  // Stored JSON is re-checked on the way out: a link that is not http(s) is never rendered.
+  const extraLinks = readingLinkSchema.array().catch([]).parse(reading.extraLinks);
+  return { ...reading, extraLinks };
+}

@@ -1,0 +1,50 @@
+// One HTTP server on one port: pages and routes go to Next.js; websocket upgrades on /collab go to the
+// collaboration server (attached by the caller), any other upgrade to Next (hot reload in dev).
+import http from "node:http";
+import type { Duplex } from "node:stream";
+import next from "next";
+import { PROJECT_ROOT } from "../db/open-database.ts";
+
+export type UpgradeHandler = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+export interface AppServerOptions {
+  dev: boolean;
+  hostname: string;
+  port: number;
+  /** Handles upgrades on /collab. */
+  collab?: UpgradeHandler;
+}
+
+export interface AppServer {
+  server: http.Server;
+  close(): Promise<void>;
+}
+
+export async function createAppServer(options: AppServerOptions): Promise<AppServer> {
+  const app = next({ dev: options.dev, dir: PROJECT_ROOT, hostname: options.hostname, port: options.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const nextUpgrade = app.getUpgradeHandler();
+
+  const server = http.createServer((request, response) => {
+    void handle(request, response);
+  });
+  server.on("upgrade", (request, socket, head) => {
+    const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
+    if (pathname === "/collab" || pathname.startsWith("/collab/")) {
+      if (options.collab) options.collab(request, socket, head);
+      else socket.destroy();
+      return;
+    }
+    void nextUpgrade(request, socket, head);
+  });
+
+  return {
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }).then(() => app.close?.()),
+  };
+}

@@ -1,0 +1,25 @@
+// Every environment variable the server reads, parsed and checked in one place.
+import { z } from "zod";
+
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// connection string")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  SEED_DEMO: z.enum(["0", "1", ""]).optional(),
+  NODE_ENV: z.string().optional(),
+});
+
+export type ServerConfig = z.infer<typeof configSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}

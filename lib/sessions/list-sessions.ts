@@ -1,0 +1,26 @@
+import { getDb, type DbClient } from "../db/client.ts";
+
+export interface SessionSummary {
+  id: string;
+  slug: string;
+  title: string;
+  leadTeam: { slug: string; name: string } | null;
+  blogTeam: { slug: string; name: string } | null;
+  readingCount: number;
+}
+
+/** Every class session in course order, with its teams and how many readings it has. */
+export async function listSessions({ db = getDb() }: { db?: DbClient } = {}): Promise<SessionSummary[]> {
+  const sessions = await db.classSession.findMany({
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      leadTeam: { select: { slug: true, name: true } },
+      blogTeam: { select: { slug: true, name: true } },
+      _count: { select: { readings: { where: { archivedAt: null } } } },
+    },
+  });
+  return sessions.map(({ _count, ...session }) => ({ ...session, readingCount: _count.readings }));
+}
