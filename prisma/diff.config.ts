@@ -2,9 +2,11 @@
 // lib/db/cli/prisma-cli.ts). The adapter is never connected: schema-to-schema diffs need no database.
 import { PrismaPg } from "@prisma/adapter-pg";
 
-export default {
+const config = {
   experimental: { adapter: true },
   engine: "js",
   schema: process.env.MARGINALIA_DIFF_SCHEMA,
   adapter: async () => new PrismaPg({ connectionString: process.env.DATABASE_URL }),
 };
+
+export default config;

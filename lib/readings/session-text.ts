@@ -151,10 +151,6 @@ export function parseSessionText(text: string): ParseResult {
 
     const related = RELATED_PREFIX.test(content);
     const readingTitle = related ? content.replace(RELATED_PREFIX, "").trim() : content;
-    if (!readingTitle) {
-      issues.push({ line, message: "This reading has no title after \"related:\"." });
-      return;
-    }
     if (readingTitle.length > MAX_TITLE_LENGTH) {
       issues.push({ line, message: `This title is longer than ${MAX_TITLE_LENGTH} characters: is a detail line missing its leading "- "?` });
     }
@@ -245,7 +241,7 @@ export function splitAuthors(text: string): { authors: string[]; rest: string } 
       offset = comma + 1;
       continue;
     }
-    if (authors.length < 2) return null;
+    if (authors.length < 1) return null;
     // The last author followed by the first words of the abstract.
     for (let k = 2; k <= Math.min(5, tokens.length - 2); k++) {
       const sentenceStart = tokens[k]!;

@@ -1,22 +1,22 @@
 // `npm start` (and `npm run dev` with --dev): database, migrations, first-start content, build, serve.
 // Every failure a user can cause (busy port, unreachable DATABASE_URL) ends in one clear line.
 import { createDb } from "../db/client.ts";
-import { openDatabase } from "../db/open-database.ts";
+import { openDatabase, type OpenedDatabase } from "../db/open-database.ts";
 import { bootstrapContent } from "./bootstrap.ts";
 import { ensureBuild } from "./build.ts";
 import { createAppServer } from "./app-server.ts";
-import { loadConfig } from "./config.ts";
+import { loadConfig, type ServerConfig } from "./config.ts";
 import { isPortFree } from "./ports.ts";
 
 const dev = process.argv.includes("--dev");
-process.env.NODE_ENV ??= dev ? "development" : "production";
+(process.env as Record<string, string>).NODE_ENV ??= dev ? "development" : "production";
 
 function fatal(message: string): never {
   console.error(`marginalia: ${message}`);
   process.exit(1);
 }
 
-let config;
+let config: ServerConfig;
 try {
   config = loadConfig();
 } catch (error) {
@@ -28,7 +28,7 @@ if (!(await isPortFree(port))) {
   fatal(`port ${port} is already in use. Stop whatever is using it, or choose another port: PORT=3001 npm start`);
 }
 
-let database;
+let database: OpenedDatabase;
 try {
   database = await openDatabase({ databaseUrl: config.DATABASE_URL });
 } catch (error) {

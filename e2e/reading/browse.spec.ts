@@ -1,0 +1,82 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { parseSessionText } from "../../lib/readings/session-text.ts";
+
+// What the seed file says, read independently of the database: the pages must show all of it.
+const seedText = fs.readFileSync(path.resolve(import.meta.dirname, "../../lib/readings/fixtures/llm-fine-tuning.txt"), "utf8");
+const parsed = parseSessionText(seedText);
+if (!parsed.ok) throw new Error("the seed fixture does not parse");
+const seed = parsed.session;
+
+test("home lists the seed session with its teams and reading count", async ({ page }) => {
+  await page.goto("/");
+  const card = page.getByRole("link", { name: /LLM fine tuning/ });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText("Lead: Team 1");
+  await expect(card).toContainText("Blog: Team 5");
+  await expect(card).toContainText("7 readings");
+});
+
+test("every reading of the seed is reachable from home and shows its whole abstract", async ({ page }) => {
+  expect(seed.readings).toHaveLength(7);
+  for (const reading of seed.readings) {
+    await page.goto("/");
+    await page.getByRole("link", { name: /LLM fine tuning/ }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "LLM fine tuning" })).toBeVisible();
+    await page.getByRole("link", { name: reading.title, exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(reading.title);
+    const abstract = page.locator("[data-abstract]");
+    await expect(abstract).toHaveText(reading.abstract.replace(/\n\n/g, ""));
+    for (const author of reading.authors) await expect(page.getByText(author, { exact: false }).first()).toBeVisible();
+  }
+});
+
+test("the session page groups readings by section", async ({ page }) => {
+  await page.goto(`/sessions/${seed.slug}`);
+  const required = page.getByRole("region", { name: "Required readings" });
+  const more = page.getByRole("region", { name: "More readings" });
+  const related = page.getByRole("region", { name: "Related" });
+  await expect(required.getByRole("listitem")).toHaveCount(3);
+  await expect(more.getByRole("listitem")).toHaveCount(3);
+  await expect(related.getByRole("link", { name: "LoRA: Low-Rank Adaptation of Large Language Models" })).toBeVisible();
+});
+
+test("the open-source overview keeps its DBRX link, opening safely in a new tab", async ({ page }) => {
+  await page.goto(`/sessions/${seed.slug}`);
+  await page.getByRole("link", { name: "Recent Large Language Models Reshaping the Open-Source Arena" }).click();
+  const links = page.getByRole("list", { name: "Links" });
+  const dbrx = links.getByRole("link", { name: /DBRX/ });
+  await expect(dbrx).toHaveAttribute("href", "https://www.databricks.com/blog/introducing-dbrx-new-state-art-open-llm");
+  await expect(dbrx).toHaveAttribute("target", "_blank");
+  await expect(dbrx).toHaveAttribute("rel", "noopener noreferrer");
+  await expect(links.getByRole("link", { name: /deci\.ai/ })).toHaveAttribute("href", "https://deci.ai/blog/list-of-large-language-models-in-open-source/");
+});
+
+test("an unknown reading is a 404 page", async ({ page }) => {
+  const response = await page.goto("/readings/does-not-exist");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Back to the sessions" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Sessions" })).toBeVisible();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("a reading page is readable", async ({ page }) => {
+    await page.goto(`/sessions/${seed.slug}`);
+    await page.getByRole("link", { name: "QLoRA: Efficient Finetuning of Quantized LLMs" }).click();
+    await expect(page.locator("[data-abstract]")).toContainText("We present QLoRA, an efficient finetuning approach");
+  });
+});
+
+test("keyboard users can reach the content and the readings", async ({ page }) => {
+  await page.goto(`/sessions/${seed.slug}`);
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  const first = page.getByRole("link", { name: seed.readings[0]!.title });
+  await first.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(seed.readings[0]!.title);
+});
