@@ -6,6 +6,8 @@ const nextConfig = {
   poweredByHeader: false,
   // `npm test` type-checks the whole project (tests included); `npm start` should not repeat that.
   typescript: { ignoreBuildErrors: true },
+  // forbidden() renders app/forbidden.tsx with status 403 for members who may not see a page.
+  experimental: { authInterrupts: true },
   typedRoutes: false,
   async headers() {
     return [

@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/ui/site-header";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -20,13 +20,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <header className="border-b border-rule bg-white/70 backdrop-blur">
-          <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
-            <Link href="/" className="font-serif text-xl font-semibold tracking-tight text-ink no-underline">
-              Marginalia
-            </Link>
-          </div>
-        </header>
+        <SiteHeader />
         <main id="main" className="mx-auto max-w-5xl px-4 py-8 sm:px-6 sm:py-10">
           {children}
         </main>

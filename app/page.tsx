@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { requireMember } from "@/lib/auth/page-guard";
 import { listSessions } from "@/lib/sessions/list-sessions";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TeamBadge } from "@/components/ui/team-badge";
@@ -6,7 +7,8 @@ import { TeamBadge } from "@/components/ui/team-badge";
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const sessions = await listSessions();
+  const actor = await requireMember("/");
+  const sessions = await listSessions({ actor });
   return (
     <div>
       <h1 className="font-serif text-3xl font-semibold tracking-tight sm:text-4xl">Sessions</h1>

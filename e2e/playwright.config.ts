@@ -26,7 +26,7 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
@@ -35,7 +35,9 @@ export default defineConfig({
     launchOptions,
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions }, testIgnore: "**/*.phone.spec.ts" },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions }, testIgnore: ["**/*.phone.spec.ts", "security/**"] },
     { name: "phone", use: { ...devices["Pixel 7"], viewport: { width: 375, height: 812 }, launchOptions }, testMatch: "**/*.phone.spec.ts" },
+    // Last: the matrix really calls every route as the instructor (rotating the join code among them).
+    { name: "security", testMatch: "security/**/*.spec.ts", dependencies: ["desktop", "phone"] },
   ],
 });

@@ -2,12 +2,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { parseSessionText } from "../../lib/readings/session-text.ts";
+import { signIn } from "../support.ts";
 
 // What the seed file says, read independently of the database: the pages must show all of it.
 const seedText = fs.readFileSync(path.resolve(import.meta.dirname, "../../lib/readings/fixtures/llm-fine-tuning.txt"), "utf8");
 const parsed = parseSessionText(seedText);
 if (!parsed.ok) throw new Error("the seed fixture does not parse");
 const seed = parsed.session;
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page, "alice");
+});
 
 test("home lists the seed session with its teams and reading count", async ({ page }) => {
   await page.goto("/");

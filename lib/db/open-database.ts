@@ -6,7 +6,8 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from "./embedded.ts";
 import { migrate } from "./migrate.ts";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
-export const DEFAULT_DATA_DIR = path.join(PROJECT_ROOT, ".data", "postgres");
+export const DATA_DIR = path.join(PROJECT_ROOT, ".data");
+export const DEFAULT_DATA_DIR = path.join(DATA_DIR, "postgres");
 const EMBEDDED_DATABASE = "marginalia";
 
 export interface OpenedDatabase {

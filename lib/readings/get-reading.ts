@@ -1,4 +1,5 @@
 import { getDb, type DbClient } from "../db/client.ts";
+import { authorize, type Actor } from "../policies/index.ts";
 import { readingLinkSchema, type ReadingLink, type ReadingSectionName } from "./session-text.ts";
 
 export interface ReadingDetail {
@@ -13,7 +14,8 @@ export interface ReadingDetail {
 }
 
 /** One current reading with its session; null when the id names none (or an archived one). */
-export async function getReading({ id, db = getDb() }: { id: string; db?: DbClient }): Promise<ReadingDetail | null> {
+export async function getReading({ actor, id, db = getDb() }: { actor: Actor | null; id: string; db?: DbClient }): Promise<ReadingDetail | null> {
+  authorize(actor, "course:view");
   const reading = await db.reading.findFirst({
     where: { id, archivedAt: null },
     select: {

@@ -3,11 +3,14 @@
 // ids, and everything that hangs off them, survive. A reading the new file no longer lists is archived.
 import { AppError } from "../errors/app-error.ts";
 import { getDb, type Db } from "../db/client.ts";
+import { authorize, type Actor } from "../policies/index.ts";
 import { decodeSessionFile, parseSessionText, type ParsedSession } from "./session-text.ts";
 
 export interface ImportSessionOptions {
   /** The file's raw bytes (decoded and checked here) or already-decoded text. */
   input: Uint8Array | string;
+  /** Who imports (checked against the policy and audited); omitted for the system's own imports. */
+  actor?: Actor | null;
   /** Database client (default: the process-wide one). */
   db?: Db;
 }
@@ -20,7 +23,8 @@ export interface ImportSessionResult {
 }
 
 /** Parses and imports; throws AppError INVALID_INPUT with line-numbered issues when the file is bad. */
-export async function importSession({ input, db = getDb() }: ImportSessionOptions): Promise<ImportSessionResult> {
+export async function importSession({ input, actor, db = getDb() }: ImportSessionOptions): Promise<ImportSessionResult> {
+  const importer = actor === undefined ? null : authorize(actor, "session:import");
   const session = parseInput(input);
   return db.$transaction(async (tx) => {
     const teamId = async (slug: string | null) => {
@@ -74,7 +78,11 @@ export async function importSession({ input, db = getDb() }: ImportSessionOption
     const gone = [...byTitle.values()].filter((reading) => reading.archivedAt === null).map((reading) => reading.id);
     if (gone.length > 0) await tx.reading.updateMany({ where: { id: { in: gone } }, data: { archivedAt: new Date() } });
 
-    return { session: { id: saved.id, slug: saved.slug, title: saved.title }, created, updated, archived: gone.length };
+    const result = { session: { id: saved.id, slug: saved.slug, title: saved.title }, created, updated, archived: gone.length };
+    await tx.auditEvent.create({
+      data: { actorId: importer?.id ?? null, action: "session.import", subject: `session:${saved.id}`, data: { created, updated, archived: gone.length } },
+    });
+    return result;
   });
 }
 

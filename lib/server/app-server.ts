@@ -3,6 +3,7 @@
 import http from "node:http";
 import type { Duplex } from "node:stream";
 import next from "next";
+import { CLIENT_ADDRESS_HEADER } from "../auth/client-address.ts";
 import { PROJECT_ROOT } from "../db/open-database.ts";
 
 export type UpgradeHandler = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -27,9 +28,11 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   const nextUpgrade = app.getUpgradeHandler();
 
   const server = http.createServer((request, response) => {
+    stampClientAddress(request);
     void handle(request, response);
   });
   server.on("upgrade", (request, socket, head) => {
+    stampClientAddress(request);
     const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
     if (pathname === "/collab" || pathname.startsWith("/collab/")) {
       if (options.collab) options.collab(request, socket, head);
@@ -47,4 +50,10 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
         server.closeAllConnections();
       }).then(() => app.close?.()),
   };
+}
+
+/** Rate limits key on this header; whatever a client sent under that name is replaced. */
+function stampClientAddress(request: http.IncomingMessage): void {
+  const forwarded = process.env.TRUST_PROXY === "1" ? String(request.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
+  request.headers[CLIENT_ADDRESS_HEADER] = forwarded || request.socket.remoteAddress || "unknown";
 }

@@ -11,6 +11,8 @@ const configSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   SEED_DEMO: z.enum(["0", "1", ""]).optional(),
   NODE_ENV: z.string().optional(),
+  TRUST_PROXY: z.enum(["0", "1", ""]).optional(),
+  JOIN_CODE: z.string().max(64, "JOIN_CODE can be at most 64 characters").optional(),
 });
 
 export type ServerConfig = z.infer<typeof configSchema>;

@@ -1,7 +1,8 @@
 // `npm start` (and `npm run dev` with --dev): database, migrations, first-start content, build, serve.
 // Every failure a user can cause (busy port, unreachable DATABASE_URL) ends in one clear line.
 import { createDb } from "../db/client.ts";
-import { openDatabase, type OpenedDatabase } from "../db/open-database.ts";
+import { DATA_DIR, openDatabase, type OpenedDatabase } from "../db/open-database.ts";
+import { resolveAuthSecret } from "../auth/secret.ts";
 import { bootstrapContent } from "./bootstrap.ts";
 import { ensureBuild } from "./build.ts";
 import { createAppServer } from "./app-server.ts";
@@ -35,6 +36,14 @@ try {
   fatal((error as Error).message);
 }
 process.env.DATABASE_URL = database.url;
+const demo = database.embedded || config.SEED_DEMO === "1";
+try {
+  process.env.NEXTAUTH_SECRET = resolveAuthSecret({ dataDir: DATA_DIR, demo, production: !dev });
+} catch (error) {
+  await database.close();
+  fatal((error as Error).message);
+}
+process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
 let stopping = false;
 let appServer: Awaited<ReturnType<typeof createAppServer>> | undefined;
@@ -55,7 +64,7 @@ process.on("SIGINT", () => void shutdown("SIGINT"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
 try {
-  const content = await bootstrapContent({ db, demo: database.embedded || config.SEED_DEMO === "1" });
+  const content = await bootstrapContent({ db, demo });
   for (const line of content) console.log(`marginalia: ${line}`);
   if (!dev) await ensureBuild((line) => console.log(`marginalia: ${line}`));
   appServer = await createAppServer({ dev, hostname, port });

@@ -1,4 +1,5 @@
 import { getDb, type DbClient } from "../db/client.ts";
+import { authorize, type Actor } from "../policies/index.ts";
 import type { ReadingSectionName } from "../readings/session-text.ts";
 
 export interface SessionReadingItem {
@@ -19,7 +20,8 @@ export interface SessionDetail {
 }
 
 /** A session and its current (not archived) readings in list order; null when there is none by that slug. */
-export async function getSession({ slug, db = getDb() }: { slug: string; db?: DbClient }): Promise<SessionDetail | null> {
+export async function getSession({ actor, slug, db = getDb() }: { actor: Actor | null; slug: string; db?: DbClient }): Promise<SessionDetail | null> {
+  authorize(actor, "course:view");
   return db.classSession.findUnique({
     where: { slug },
     select: {

@@ -1,4 +1,5 @@
 import { getDb, type DbClient } from "../db/client.ts";
+import { authorize, type Actor } from "../policies/index.ts";
 
 export interface SessionSummary {
   id: string;
@@ -10,7 +11,8 @@ export interface SessionSummary {
 }
 
 /** Every class session in course order, with its teams and how many readings it has. */
-export async function listSessions({ db = getDb() }: { db?: DbClient } = {}): Promise<SessionSummary[]> {
+export async function listSessions({ actor, db = getDb() }: { actor: Actor | null; db?: DbClient }): Promise<SessionSummary[]> {
+  authorize(actor, "course:view");
   const sessions = await db.classSession.findMany({
     orderBy: { position: "asc" },
     select: {

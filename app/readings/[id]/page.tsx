@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getCurrentActor } from "@/lib/auth/current-actor";
+import { requireMember } from "@/lib/auth/page-guard";
+import { can } from "@/lib/policies";
 import { getReading } from "@/lib/readings/get-reading";
 import { SECTION_BADGES } from "@/components/reading/section-heading";
 import { ExternalLink } from "@/components/ui/external-link";
@@ -10,12 +13,16 @@ export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ id: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const reading = await getReading({ id: (await params).id });
+  const actor = await getCurrentActor();
+  if (!can(actor, "course:view")) return { title: "Reading" };
+  const reading = await getReading({ actor, id: (await params).id });
   return { title: reading?.title ?? "Reading not found" };
 }
 
 export default async function ReadingPage({ params }: Params) {
-  const reading = await getReading({ id: (await params).id });
+  const { id } = await params;
+  const actor = await requireMember(`/readings/${encodeURIComponent(id)}`);
+  const reading = await getReading({ actor, id });
   if (!reading) notFound();
   const paragraphs = reading.abstract.split(/\n{2,}/);
   return (

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getCurrentActor } from "@/lib/auth/current-actor";
+import { requireMember } from "@/lib/auth/page-guard";
+import { can } from "@/lib/policies";
 import { getSession } from "@/lib/sessions/get-session";
 import type { ReadingSectionName } from "@/lib/readings/session-text";
 import { SECTION_LABELS } from "@/components/reading/section-heading";
@@ -12,14 +15,18 @@ export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const session = await getSession({ slug: (await params).slug });
+  const actor = await getCurrentActor();
+  if (!can(actor, "course:view")) return { title: "Session" };
+  const session = await getSession({ actor, slug: (await params).slug });
   return { title: session?.title ?? "Session not found" };
 }
 
 const ORDER: ReadingSectionName[] = ["REQUIRED", "MORE", "RELATED"];
 
 export default async function SessionPage({ params }: Params) {
-  const session = await getSession({ slug: (await params).slug });
+  const { slug } = await params;
+  const actor = await requireMember(`/sessions/${encodeURIComponent(slug)}`);
+  const session = await getSession({ actor, slug });
   if (!session) notFound();
   return (
     <div>

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getCurrentActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/policies";
+import { AuthCard } from "@/components/auth/auth-card";
+import { JoinForm } from "@/components/auth/join-form";
+
+export const metadata: Metadata = { title: "Join the course" };
+export const dynamic = "force-dynamic";
+
+/** Where an account that is not in the course yet (a first GitHub or Google sign-in) enters the join code. */
+export default async function JoinPage() {
+  const actor = await getCurrentActor();
+  if (!actor) redirect("/signin?callbackUrl=%2Fjoin");
+  if (!can(actor, "course:join")) redirect("/");
+  return (
+    <AuthCard title="Join the course" intro="Enter the join code your instructor gave the class.">
+      <JoinForm />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,30 @@
+import Link from "next/link";
+import { getCurrentActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/policies";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+
+export async function SiteHeader() {
+  const actor = await getCurrentActor();
+  return (
+    <header className="border-b border-rule bg-white/70 backdrop-blur">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
+        <Link href="/" className="font-serif text-xl font-semibold tracking-tight text-ink no-underline">
+          Marginalia
+        </Link>
+        {actor ? (
+          <nav aria-label="Account" className="flex flex-wrap items-center gap-3 text-sm">
+            {can(actor, "console:view") ? (
+              <Link href="/console" className="font-medium text-ink hover:text-accent">
+                Console
+              </Link>
+            ) : null}
+            <Link href="/account" className="font-medium text-ink hover:text-accent" data-testid="current-user">
+              {actor.name}
+            </Link>
+            <SignOutButton />
+          </nav>
+        ) : null}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,81 @@
+// The one answer to "may they?". Every page, route handler and the collaboration server ask here;
+// nothing else decides access. Resources carry just the facts a rule needs, loaded by the caller.
+import { AppError } from "../errors/app-error.ts";
+
+export type Role = "INSTRUCTOR" | "STUDENT";
+
+/** The signed-in user as the policy sees them. `role` is null until they join the course. */
+export interface Actor {
+  id: string;
+  name: string;
+  email: string | null;
+  role: Role | null;
+  teamId: string | null;
+}
+
+export interface SessionTeams {
+  leadTeamId: string | null;
+  blogTeamId: string | null;
+}
+
+interface Resources {
+  "course:view": null;
+  "course:join": null;
+  "account:manage": { userId: string };
+  "console:view": null;
+  "roster:manage": null;
+  "session:assign-teams": null;
+  "session:import": null;
+  "reading:edit": null;
+  "join-code:manage": null;
+  "reading:annotate": null;
+  "annotation:edit": { authorId: string };
+  "thread:resolve": { threadAuthorId: string; session: SessionTeams };
+  "draft:view": null;
+  "draft:write": { draftKind: "PRESENTATION" | "BLOG_POST"; session: SessionTeams };
+  "draft:comment": null;
+}
+
+export type Action = keyof Resources;
+
+const isMember = (actor: Actor) => actor.role !== null;
+const isInstructor = (actor: Actor) => actor.role === "INSTRUCTOR";
+
+const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean } = {
+  "course:view": isMember,
+  "course:join": (actor) => !isMember(actor),
+  "account:manage": (actor, { userId }) => actor.id === userId,
+  "console:view": isInstructor,
+  "roster:manage": isInstructor,
+  "session:assign-teams": isInstructor,
+  "session:import": isInstructor,
+  "reading:edit": isInstructor,
+  "join-code:manage": isInstructor,
+  "reading:annotate": isMember,
+  "annotation:edit": (actor, { authorId }) => isMember(actor) && actor.id === authorId,
+  "thread:resolve": (actor, { threadAuthorId, session }) =>
+    isMember(actor) &&
+    (isInstructor(actor) || actor.id === threadAuthorId || (actor.teamId !== null && actor.teamId === session.leadTeamId)),
+  "draft:view": isMember,
+  "draft:write": (actor, { draftKind, session }) => {
+    if (!isMember(actor)) return false;
+    if (isInstructor(actor)) return true;
+    const team = draftKind === "PRESENTATION" ? session.leadTeamId : session.blogTeamId;
+    return actor.teamId !== null && actor.teamId === team;
+  },
+  "draft:comment": isMember,
+};
+
+type ResourceArgs<A extends Action> = Resources[A] extends null ? [] : [resource: Resources[A]];
+
+export function can<A extends Action>(actor: Actor | null, action: A, ...resource: ResourceArgs<A>): boolean {
+  if (!actor) return false;
+  return rules[action](actor, (resource[0] ?? null) as Resources[A]);
+}
+
+/** Like `can`, but throws: UNAUTHENTICATED for nobody, FORBIDDEN for the wrong somebody. */
+export function authorize<A extends Action>(actor: Actor | null, action: A, ...resource: ResourceArgs<A>): Actor {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in first.");
+  if (!can(actor, action, ...resource)) throw new AppError("FORBIDDEN", "You do not have access to this.");
+  return actor;
+}
