@@ -5,6 +5,7 @@ import { createDb } from "../db/client.ts";
 import { openDatabase } from "../db/open-database.ts";
 import { hashPassword } from "../auth/password.ts";
 import { emailSchema, nameSchema } from "../auth/fields.ts";
+import { ensureHandle } from "./handles.ts";
 
 const [emailArg, nameArg] = process.argv.slice(2);
 const email = emailSchema.safeParse(emailArg ?? "");
@@ -23,6 +24,7 @@ try {
     create: { email: email.data, name: name.data, passwordHash },
     update: { passwordHash, sessionVersion: { increment: 1 } },
   });
+  await ensureHandle(db, user);
   await db.membership.upsert({ where: { userId: user.id }, create: { userId: user.id, role: "INSTRUCTOR" }, update: { role: "INSTRUCTOR", teamId: null } });
   console.log(`Instructor ${email.data} is ready. One-time password: ${password}  (change it under Account after signing in)`);
 } finally {

@@ -2,6 +2,7 @@
 import { getDb, type Db } from "../db/client.ts";
 import { hashPassword } from "../auth/password.ts";
 import { teamName } from "../readings/import-session.ts";
+import { ensureHandle } from "./handles.ts";
 
 export const DEMO_PASSWORD = "marginalia-demo";
 export const DEMO_JOIN_CODE = "SEMINAR-DEMO";
@@ -23,7 +24,7 @@ export async function ensureDemoAccounts({ db = getDb() }: { db?: Db } = {}): Pr
     const team = account.team
       ? await db.team.upsert({ where: { slug: account.team }, create: { slug: account.team, name: teamName(account.team) }, update: {} })
       : null;
-    await db.user.create({
+    const user = await db.user.create({
       data: {
         email: account.email,
         name: account.name,
@@ -31,6 +32,7 @@ export async function ensureDemoAccounts({ db = getDb() }: { db?: Db } = {}): Pr
         membership: { create: { role: account.role, teamId: team?.id ?? null } },
       },
     });
+    await ensureHandle(db, user);
     created++;
   }
   return created;

@@ -4,6 +4,7 @@ import { AppError } from "../errors/app-error.ts";
 import { getDb, type Db } from "../db/client.ts";
 import { hashPassword } from "../auth/password.ts";
 import { checkJoinCode } from "../course/check-join-code.ts";
+import { ensureHandle } from "./handles.ts";
 import type { SignUpInput } from "../auth/fields.ts";
 
 export { WRONG_JOIN_CODE } from "../course/check-join-code.ts";
@@ -23,6 +24,7 @@ export async function signUp({ input, clientAddress, db = getDb() }: SignUpOptio
       const created = await tx.user.create({
         data: { name: input.name, email: input.email, passwordHash, membership: { create: { role: "STUDENT" } } },
       });
+      await ensureHandle(tx, created);
       await tx.auditEvent.create({ data: { actorId: created.id, action: "user.sign-up", subject: `user:${created.id}` } });
       return created;
     });

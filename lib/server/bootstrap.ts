@@ -5,6 +5,7 @@ import type { Db } from "../db/client.ts";
 import { ensureCourse } from "../course/course-settings.ts";
 import { DEMO_JOIN_CODE, DEMO_PASSWORD, ensureDemoAccounts } from "../members/demo-accounts.ts";
 import { importSession } from "../readings/import-session.ts";
+import { backfillHandles } from "../members/handles.ts";
 
 export const SEED_FILE = path.resolve(import.meta.dirname, "../readings/fixtures/llm-fine-tuning.txt");
 
@@ -26,6 +27,7 @@ export async function bootstrapContent({ db, demo }: BootstrapOptions): Promise<
     const result = await importSession({ input: fs.readFileSync(SEED_FILE), db });
     done.push(`imported the seed session "${result.session.title}" (${result.created} readings)`);
   }
+  await backfillHandles(db);
   if (demo) {
     const created = await ensureDemoAccounts({ db });
     if (created > 0) done.push(`created ${created} demo accounts (password "${DEMO_PASSWORD}", see README)`);

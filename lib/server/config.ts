@@ -11,6 +11,11 @@ const configSchema = z.object({
     .or(z.literal("").transform(() => undefined)),
   SEED_DEMO: z.enum(["0", "1", ""]).optional(),
   NODE_ENV: z.string().optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// URL")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   TRUST_PROXY: z.enum(["0", "1", ""]).optional(),
   JOIN_CODE: z.string().max(64, "JOIN_CODE can be at most 64 characters").optional(),
 });

@@ -1,6 +1,7 @@
 // `npm start` (and `npm run dev` with --dev): database, migrations, first-start content, build, serve.
 // Every failure a user can cause (busy port, unreachable DATABASE_URL) ends in one clear line.
-import { createDb } from "../db/client.ts";
+import { createDb, setDb } from "../db/client.ts";
+import { createCollabServer, type CollabServer } from "../collab/server.ts";
 import { DATA_DIR, openDatabase, type OpenedDatabase } from "../db/open-database.ts";
 import { resolveAuthSecret } from "../auth/secret.ts";
 import { bootstrapContent } from "./bootstrap.ts";
@@ -48,6 +49,9 @@ process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 let stopping = false;
 let appServer: Awaited<ReturnType<typeof createAppServer>> | undefined;
 const db = createDb(database.url);
+// Pages and route handlers (loaded by Next in this process) share this client and its pool.
+setDb(db);
+let collab: CollabServer | undefined;
 
 async function shutdown(signal: string, exitCode = 0): Promise<void> {
   if (stopping) return;
@@ -55,6 +59,7 @@ async function shutdown(signal: string, exitCode = 0): Promise<void> {
   console.log(`marginalia: ${signal} received, shutting down`);
   const force = setTimeout(() => process.exit(1), 20_000);
   force.unref();
+  await collab?.close().catch(() => {});
   await appServer?.close().catch(() => {});
   await db.$disconnect().catch(() => {});
   await database?.close().catch(() => {});
@@ -67,7 +72,13 @@ try {
   const content = await bootstrapContent({ db, demo });
   for (const line of content) console.log(`marginalia: ${line}`);
   if (!dev) await ensureBuild((line) => console.log(`marginalia: ${line}`));
-  appServer = await createAppServer({ dev, hostname, port });
+  collab = createCollabServer({
+    db,
+    secret: process.env.NEXTAUTH_SECRET!,
+    redisUrl: config.REDIS_URL,
+    log: (line) => console.log(`marginalia: ${line}`),
+  });
+  appServer = await createAppServer({ dev, hostname, port, collab: collab.handleUpgrade });
   await new Promise<void>((resolve, reject) => {
     appServer!.server.once("error", reject);
     appServer!.server.listen(port, hostname, resolve);

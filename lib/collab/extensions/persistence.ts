@@ -1,0 +1,91 @@
+// Durability: an update is appended to Postgres before Hocuspocus applies, broadcasts and acknowledges
+// it (beforeSync is awaited first), so nothing a client was told is saved can be lost, even on kill -9.
+// Compaction folds the log into the document state a little later, and then projections are rebuilt.
+import type { afterUnloadDocumentPayload, beforeSyncPayload, Extension, onLoadDocumentPayload } from "@hocuspocus/server";
+import * as Y from "yjs";
+import type { Db } from "../../db/client.ts";
+import { appendUpdate, compactDocument, loadDocument } from "../document-store.ts";
+import type { CollabContext } from "../context.ts";
+
+const SYNC_STEP_1 = 0;
+
+export interface PersistenceOptions {
+  db: Db;
+  /** Quiet time after the last update before compaction (ms). */
+  compactAfterMs?: number;
+  /** Longest a busy document waits for compaction (ms). */
+  compactAtMostMs?: number;
+  /** Called with the freshly stored state after each compaction (projections). */
+  onCompacted?: (documentName: string, state: Uint8Array) => Promise<void>;
+  onError?: (error: unknown, documentName: string) => void;
+}
+
+export class Persistence implements Extension {
+  extensionName = "persistence";
+  priority = 800;
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; firstAt: number }>();
+  private readonly running = new Map<string, Promise<void>>();
+
+  constructor(private readonly options: PersistenceOptions) {}
+
+  async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
+    // Throws when the database does not answer: Hocuspocus then unloads the document instead of
+    // serving (and never storing) an empty one.
+    const stored = await loadDocument(this.options.db, documentName);
+    if (stored.update) Y.applyUpdate(document, stored.update);
+    if (stored.pendingUpdates > 0) this.schedule(documentName);
+  }
+
+  async beforeSync({ type, payload, connection, document, documentName, context }: beforeSyncPayload<CollabContext>): Promise<void> {
+    if (type === SYNC_STEP_1 || connection.readOnly) return;
+    // A reconnecting client resends what the server already has: nothing new, nothing to log.
+    if (Y.snapshotContainsUpdate(Y.snapshot(document), payload)) return;
+    await appendUpdate(this.options.db, { name: documentName, update: payload, userId: context.actor?.id ?? null });
+    this.schedule(documentName);
+  }
+
+  async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    await this.compactNow(documentName);
+  }
+
+  async onDestroy(): Promise<void> {
+    await this.flush();
+  }
+
+  /** Compacts every document with a pending compaction now (shutdown, tests). */
+  async flush(): Promise<void> {
+    await Promise.all([...this.timers.keys()].map((name) => this.compactNow(name)));
+    await Promise.all(this.running.values());
+  }
+
+  private schedule(name: string): void {
+    const quiet = this.options.compactAfterMs ?? 1000;
+    const most = this.options.compactAtMostMs ?? 10_000;
+    const existing = this.timers.get(name);
+    if (existing) clearTimeout(existing.timer);
+    const firstAt = existing?.firstAt ?? Date.now();
+    const delay = Math.max(0, Math.min(quiet, firstAt + most - Date.now()));
+    const timer = setTimeout(() => void this.compactNow(name), delay);
+    timer.unref();
+    this.timers.set(name, { timer, firstAt });
+  }
+
+  private async compactNow(name: string): Promise<void> {
+    const pending = this.timers.get(name);
+    if (pending) clearTimeout(pending.timer);
+    this.timers.delete(name);
+    const previous = this.running.get(name) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      try {
+        const { state } = await compactDocument(this.options.db, name);
+        await this.options.onCompacted?.(name, state);
+      } catch (error) {
+        // The log still holds every update; the next compaction retries.
+        this.options.onError?.(error, name);
+      }
+    });
+    this.running.set(name, next);
+    await next;
+    if (this.running.get(name) === next) this.running.delete(name);
+  }
+}

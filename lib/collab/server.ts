@@ -1,0 +1,92 @@
+// The collaboration server: Hocuspocus assembled from single-purpose extensions, attached to the app's
+// own HTTP server at /collab. The upgrade is authenticated from the session cookie (no session, no
+// websocket); each document is then authorized, checked, persisted and projected by an extension.
+import type http from "node:http";
+import type { Duplex } from "node:stream";
+import { Hocuspocus, type Extension } from "@hocuspocus/server";
+import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
+import { WebSocketServer } from "ws";
+import type { Db } from "../db/client.ts";
+import { actorFromHeaders } from "./session-cookie.ts";
+import { parseDocumentName } from "./document-name.ts";
+import { rebuildReadingProjection } from "./reading-projection.ts";
+import { Authorization } from "./extensions/authorization.ts";
+import { WritePolicy } from "./extensions/write-policy.ts";
+import { Persistence } from "./extensions/persistence.ts";
+import { Presence } from "./extensions/presence.ts";
+import { Logging } from "./extensions/logging.ts";
+import type { CollabContext } from "./context.ts";
+
+export interface CollabServerOptions {
+  db: Db;
+  /** Secret that signs session cookies (NEXTAUTH_SECRET). */
+  secret: string;
+  /** Relay updates to other instances through Redis (REDIS_URL). */
+  redisUrl?: string;
+  /** Compaction quiet time (ms); tests shorten it. */
+  compactAfterMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface CollabServer {
+  hocuspocus: Hocuspocus;
+  writePolicy: WritePolicy;
+  persistence: Persistence;
+  handleUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer): void;
+  close(): Promise<void>;
+}
+
+export function createCollabServer(options: CollabServerOptions): CollabServer {
+  const log = options.log ?? (() => {});
+  const writePolicy = new WritePolicy();
+  const persistence = new Persistence({
+    db: options.db,
+    compactAfterMs: options.compactAfterMs,
+    onCompacted: async (name, state) => {
+      const ref = parseDocumentName(name);
+      if (ref?.kind === "reading") await rebuildReadingProjection(options.db, ref.id, state);
+    },
+    onError: (error, name) => log(`collab: compaction of ${name} failed, will retry: ${(error as Error).message}`),
+  });
+  const extensions: Extension[] = [new Authorization(options.db), writePolicy, persistence, new Presence(), new Logging(log)];
+  if (options.redisUrl) {
+    const url = new URL(options.redisUrl);
+    extensions.push(new RedisExtension({ host: url.hostname, port: Number(url.port || 6379), options: { password: url.password || undefined, db: Number(url.pathname.slice(1) || 0) } }));
+  }
+  const hocuspocus = new Hocuspocus({ extensions, quiet: true, debounce: 2000, timeout: 30_000 });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+
+  return {
+    hocuspocus,
+    writePolicy,
+    persistence,
+    handleUpgrade(request, socket, head) {
+      socket.on("error", () => socket.destroy());
+      void actorFromHeaders(request.headers, options.db, options.secret).then(
+        (actor) => {
+          if (!actor) {
+            socket.end("HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nSign in first.\n");
+            return;
+          }
+          sockets.handleUpgrade(request, socket, head, (ws) => {
+            const headers = new Headers();
+            for (const [name, value] of Object.entries(request.headers)) if (typeof value === "string") headers.set(name, value);
+            const webRequest = new Request(new URL(request.url ?? "/collab", "http://localhost"), { headers });
+            const context: CollabContext = { actor };
+            const connection = hocuspocus.handleConnection(ws, webRequest, context);
+            ws.on("message", (data: Buffer) => connection.handleMessage(new Uint8Array(data)));
+            ws.on("close", (code, reason) => connection.handleClose({ code, reason: reason.toString() }));
+            ws.on("error", () => ws.terminate());
+          });
+        },
+        () => socket.end("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n"),
+      );
+    },
+    async close() {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      hocuspocus.closeConnections();
+      await persistence.flush();
+    },
+  };
+}
