@@ -24,6 +24,7 @@ export class RawClient {
   closeCode: number | null = null;
   authenticated: "pending" | "read-write" | "read-only" | "denied" = "pending";
   synced = false;
+  private sent = 0;
   private socket!: WebSocket;
 
   constructor(
@@ -83,6 +84,15 @@ export class RawClient {
     const before = Y.encodeStateVector(this.doc);
     mutate(this.doc);
     return this.sendUpdate(Y.encodeStateAsUpdate(this.doc, before));
+  }
+
+  /** Sends without waiting; the server acknowledges in order, so acks[i] answers the i-th update sent. */
+  sendUpdateNoWait(update: Uint8Array): number {
+    this.send((encoder) => {
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeUpdate(encoder, update);
+    });
+    return this.sent++;
   }
 
   sendRaw(bytes: Uint8Array): void {
