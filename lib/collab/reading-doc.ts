@@ -104,6 +104,8 @@ export function readReactions(doc: Y.Doc): Map<string, string[]> {
     if (value !== true || !commentId || !userId) return;
     out.set(commentId, [...(out.get(commentId) ?? []), userId]);
   });
+  // Map iteration order differs between replicas; the answer should not.
+  for (const users of out.values()) users.sort();
   return out;
 }
 
