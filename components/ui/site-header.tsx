@@ -1,10 +1,12 @@
 import Link from "next/link";
 import { getCurrentActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/policies";
+import { countNewMentions } from "@/lib/notifications/mentions";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 
 export async function SiteHeader() {
   const actor = await getCurrentActor();
+  const newMentions = actor && can(actor, "course:view") ? await countNewMentions({ actor }) : 0;
   return (
     <header className="border-b border-rule bg-white/70 backdrop-blur">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">
@@ -18,6 +20,15 @@ export async function SiteHeader() {
                 Console
               </Link>
             ) : null}
+            <Link href="/notifications" className="font-medium text-ink hover:text-accent">
+              Mentions
+              {newMentions > 0 ? (
+                <span className="ml-1 rounded-full bg-accent px-1.5 py-0.5 text-xs font-semibold text-white">
+                  {newMentions}
+                  <span className="sr-only"> new</span>
+                </span>
+              ) : null}
+            </Link>
             <Link href="/account" className="font-medium text-ink hover:text-accent" data-testid="current-user">
               {actor.name}
             </Link>

@@ -38,6 +38,8 @@ const TABLE: Record<string, Entry> = {
   "GET /signup": { expect: SIGNED_OUT_ONLY },
   "GET /join": { expect: { anonymous: "signin", ...members("away") } },
   "GET /account": { expect: MEMBERS_ONLY },
+  "GET /notifications": { expect: MEMBERS_ONLY },
+  "POST /api/notifications/seen": { expect: MEMBERS_ONLY, body: {} },
   "GET /sessions/[slug]": { expect: MEMBERS_ONLY },
   "GET /readings/[id]": { expect: MEMBERS_ONLY },
   "GET /console": { expect: INSTRUCTOR_ONLY },
