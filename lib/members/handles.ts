@@ -1,5 +1,6 @@
 // @mention handles: the email's local part, lower-cased, made unique with a number when taken.
 import type { DbClient } from "../db/client.ts";
+import { authorize, type Actor } from "../policies/index.ts";
 
 export function baseHandle(email: string | null, name: string | null): string {
   const source = email?.split("@")[0] ?? name ?? "member";
@@ -27,7 +28,9 @@ export async function backfillHandles(db: DbClient): Promise<number> {
   return users.length;
 }
 
-export async function listMembersForMentions(db: DbClient): Promise<Array<{ id: string; name: string; handle: string }>> {
+/** Class members as the reading page needs them: names for authors, handles for @mentions. */
+export async function listMembersForMentions({ actor, db }: { actor: Actor | null; db: DbClient }): Promise<Array<{ id: string; name: string; handle: string }>> {
+  authorize(actor, "course:view");
   const users = await db.user.findMany({
     where: { membership: { isNot: null }, handle: { not: null } },
     orderBy: { name: "asc" },

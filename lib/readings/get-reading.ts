@@ -10,7 +10,7 @@ export interface ReadingDetail {
   extraLinks: ReadingLink[];
   authors: string[];
   abstract: string;
-  session: { slug: string; title: string };
+  session: { slug: string; title: string; leadTeamId: string | null; blogTeamId: string | null };
 }
 
 /** One current reading with its session; null when the id names none (or an archived one). */
@@ -26,7 +26,7 @@ export async function getReading({ actor, id, db = getDb() }: { actor: Actor | n
       extraLinks: true,
       authors: true,
       abstract: true,
-      session: { select: { slug: true, title: true } },
+      session: { select: { slug: true, title: true, leadTeamId: true, blogTeamId: true } },
     },
   });
   if (!reading) return null;

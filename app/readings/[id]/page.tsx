@@ -5,6 +5,9 @@ import { getCurrentActor } from "@/lib/auth/current-actor";
 import { requireMember } from "@/lib/auth/page-guard";
 import { can } from "@/lib/policies";
 import { getReading } from "@/lib/readings/get-reading";
+import { getDb } from "@/lib/db/client";
+import { listMembersForMentions } from "@/lib/members/handles";
+import { ReadingWorkspace } from "@/components/annotations/reading-workspace";
 import { SECTION_BADGES } from "@/components/reading/section-heading";
 import { ExternalLink } from "@/components/ui/external-link";
 
@@ -24,9 +27,9 @@ export default async function ReadingPage({ params }: Params) {
   const actor = await requireMember(`/readings/${encodeURIComponent(id)}`);
   const reading = await getReading({ actor, id });
   if (!reading) notFound();
-  const paragraphs = reading.abstract.split(/\n{2,}/);
+  const members = await listMembersForMentions({ actor, db: getDb() });
   return (
-    <article className="mx-auto max-w-3xl">
+    <article className="mx-auto max-w-6xl">
       <nav aria-label="Breadcrumb" className="text-sm text-muted">
         <Link href="/" className="hover:text-ink">
           Sessions
@@ -63,10 +66,14 @@ export default async function ReadingPage({ params }: Params) {
           Abstract
         </h2>
         {reading.abstract ? (
-          <div className="mt-3 space-y-4 font-serif text-lg leading-relaxed text-ink" data-abstract>
-            {paragraphs.map((paragraph, index) => (
-              <p key={index}>{paragraph}</p>
-            ))}
+          <div className="mt-3">
+            <ReadingWorkspace
+              readingId={reading.id}
+              abstract={reading.abstract}
+              actor={actor}
+              session={{ leadTeamId: reading.session.leadTeamId, blogTeamId: reading.session.blogTeamId }}
+              members={members}
+            />
           </div>
         ) : (
           <p className="mt-3 text-muted">The reading list gives no abstract for this reading.</p>

@@ -1,0 +1,170 @@
+"use client";
+import { useEffect, useId, useMemo } from "react";
+import type * as Y from "yjs";
+import type { AnchorResult } from "@/lib/anchoring";
+import {
+  createComment,
+  deleteComment,
+  deleteHighlight,
+  editComment,
+  setHighlightKind,
+  setThreadResolved,
+  toggleReaction,
+} from "@/lib/collab/reading-doc";
+import type { Actor, SessionTeams } from "@/lib/policies";
+import { CommentComposer } from "./comment-composer";
+import { ThreadView } from "./comment-thread";
+import { HighlightCard, highlightCardId } from "./highlight-card";
+import type { Member } from "./mention-autocomplete";
+import type { ThreadActions, ThreadContext } from "./thread-context";
+import { buildThreads } from "./threads";
+import { useNow, type ReadingData } from "./use-live-data";
+
+export interface ActiveHighlight {
+  id: string;
+  /** Move focus to the highlight's card (the reader chose it); false when it was just created. */
+  focus: boolean;
+  scroll: boolean;
+  /** Changes on every request, so choosing the same highlight twice scrolls again. */
+  nonce: number;
+}
+
+export interface CommentsPanelProps {
+  abstract: string;
+  /** The live document; null while it is being (re)created, when changes are refused with a message. */
+  doc: Y.Doc | null;
+  data: ReadingData;
+  anchors: ReadonlyMap<string, AnchorResult>;
+  actor: Actor;
+  session: SessionTeams;
+  members: readonly Member[];
+  /** can(actor, "reading:annotate"): without it the panel is read-only. */
+  canAnnotate: boolean;
+  activeHighlight: ActiveHighlight | null;
+  onShowInText?: (highlightId: string) => void;
+  className?: string;
+}
+
+export const EMPTY_MESSAGE = "No comments yet. Select a passage to highlight it, or comment on the whole paper.";
+
+function useActions(doc: Y.Doc | null, actor: Actor): ThreadActions {
+  return useMemo(() => {
+    const write = (change: (doc: Y.Doc) => void) => {
+      if (!doc) return false;
+      change(doc);
+      return true;
+    };
+    return {
+      startThread: (highlightId, body) => write((d) => createComment(d, { authorId: actor.id, highlightId, parentId: null, body })),
+      reply: (rootId, highlightId, body) => write((d) => createComment(d, { authorId: actor.id, highlightId, parentId: rootId, body })),
+      edit: (commentId, body) => write((d) => editComment(d, commentId, body)),
+      remove: (commentId) => write((d) => deleteComment(d, commentId)),
+      toggleReaction: (commentId) => write((d) => toggleReaction(d, commentId, actor.id)),
+      setResolved: (rootId, resolved) => write((d) => setThreadResolved(d, rootId, actor.id, resolved)),
+      setKind: (highlightId, kind) => write((d) => setHighlightKind(d, highlightId, kind)),
+      deleteHighlight: (highlightId) => write((d) => deleteHighlight(d, highlightId)),
+    };
+  }, [doc, actor.id]);
+}
+
+export function CommentsPanel({ abstract, doc, data, anchors, actor, session, members, canAnnotate, activeHighlight, onShowInText, className = "" }: CommentsPanelProps) {
+  const headingId = useId();
+  const now = useNow();
+  const actions = useActions(doc, actor);
+  const index = useMemo(() => buildThreads(data.highlights, data.comments, anchors, abstract), [data.highlights, data.comments, anchors, abstract]);
+
+  const ctx = useMemo<ThreadContext>(() => {
+    const byId = new Map(members.map((member) => [member.id, member.name]));
+    const byHandle = new Map(members.flatMap((member) => (member.handle ? [[member.handle.toLowerCase(), member.name] as const] : [])));
+    return {
+      actor,
+      session,
+      members,
+      canAnnotate,
+      reactions: data.reactions,
+      now,
+      nameOf: (userId) => byId.get(userId) ?? (userId === actor.id ? actor.name : "A former member"),
+      mentionLabel: (handle) => byHandle.get(handle),
+      actions,
+    };
+  }, [actor, session, members, canAnnotate, data.reactions, now, actions]);
+
+  useEffect(() => {
+    if (!activeHighlight) return;
+    const card = document.getElementById(highlightCardId(activeHighlight.id));
+    if (!card) return;
+    if (activeHighlight.scroll) {
+      const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      card.scrollIntoView({ block: "nearest", behavior: smooth ? "smooth" : "auto" });
+    }
+    // Straight to the comment box when there is nothing to read yet.
+    if (activeHighlight.focus) (card.querySelector("textarea") ?? card).focus({ preventScroll: true });
+  }, [activeHighlight]);
+
+  const commentCount = data.comments.filter((comment) => !comment.deleted).length;
+
+  return (
+    <section aria-labelledby={headingId} className={`min-w-0 ${className}`}>
+      <h2 className="flex items-baseline gap-2 text-sm font-semibold uppercase tracking-wider text-muted">
+        <span id={headingId}>Comments</span>
+        {commentCount > 0 ? (
+          <span className="rounded-full bg-accent-soft px-2 py-0.5 text-xs normal-case tracking-normal text-accent">
+            {commentCount}
+            <span className="sr-only"> comments</span>
+          </span>
+        ) : null}
+      </h2>
+
+      {canAnnotate ? (
+        <div className="mt-3 rounded-xl border border-rule bg-white p-3">
+          <CommentComposer
+            label="Comment"
+            submitLabel="Post"
+            rows={2}
+            members={members}
+            placeholder="On the whole paper… (@ to mention someone)"
+            onSubmit={(body) => actions.startThread(null, body)}
+          />
+        </div>
+      ) : null}
+
+      {commentCount === 0 ? <p className="mt-4 rounded-xl border border-dashed border-rule bg-white/60 p-4 text-center text-sm text-muted">{EMPTY_MESSAGE}</p> : null}
+
+      {index.anchored.length > 0 ? (
+        <div className="mt-6">
+          <h3 className="text-xs font-semibold uppercase tracking-wider text-muted">On highlighted passages</h3>
+          <ol className="mt-2 space-y-3">
+            {index.anchored.map((group) => (
+              <HighlightCard key={group.highlight.id} group={group} ctx={ctx} active={activeHighlight?.id === group.highlight.id} onShowInText={onShowInText} />
+            ))}
+          </ol>
+        </div>
+      ) : null}
+
+      {index.paper.length > 0 ? (
+        <div className="mt-6">
+          <h3 className="text-xs font-semibold uppercase tracking-wider text-muted">On the whole paper</h3>
+          <ol className="mt-2 space-y-3">
+            {index.paper.map((thread) => (
+              <li key={thread.root.id}>
+                <ThreadView thread={thread} ctx={ctx} />
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+
+      {index.detached.length > 0 ? (
+        <div className="mt-6">
+          <h3 className="text-xs font-semibold uppercase tracking-wider text-muted">Detached highlights</h3>
+          <p className="mt-1 text-xs text-muted">Passages that can no longer be found in the abstract, shown as they were highlighted.</p>
+          <ol className="mt-2 space-y-3">
+            {index.detached.map((group) => (
+              <HighlightCard key={group.highlight.id} group={group} ctx={ctx} active={activeHighlight?.id === group.highlight.id} />
+            ))}
+          </ol>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+// What every comment in the panel needs to know and do, passed as one object instead of a dozen props.
+import type { Actor, SessionTeams } from "@/lib/policies";
+import type { HighlightKind } from "@/lib/collab/reading-doc";
+import type { Member } from "./mention-autocomplete";
+
+export interface ThreadActions {
+  /** Each returns false when the document is not ready (nothing was changed). */
+  startThread(highlightId: string | null, body: string): boolean;
+  reply(rootId: string, highlightId: string | null, body: string): boolean;
+  edit(commentId: string, body: string): boolean;
+  remove(commentId: string): boolean;
+  toggleReaction(commentId: string): boolean;
+  setResolved(rootId: string, resolved: boolean): boolean;
+  setKind(highlightId: string, kind: HighlightKind): boolean;
+  deleteHighlight(highlightId: string): boolean;
+}
+
+export interface ThreadContext {
+  actor: Actor;
+  session: SessionTeams;
+  members: readonly Member[];
+  canAnnotate: boolean;
+  /** commentId -> ids of users who gave it +1 */
+  reactions: ReadonlyMap<string, string[]>;
+  now: number;
+  nameOf(userId: string): string;
+  mentionLabel(handle: string): string | undefined;
+  actions: ThreadActions;
+}

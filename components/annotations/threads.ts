@@ -1,0 +1,109 @@
+// Groups the document's comments into what the Comments panel shows: highlight threads in text
+// order, threads on the whole paper, and highlights whose passage can no longer be found.
+import { anchorTarget, type AnchorResult } from "@/lib/anchoring";
+import type { Comment, Highlight } from "@/lib/collab/reading-doc";
+
+export interface Thread {
+  root: Comment;
+  /** Every reply, at any depth, oldest first; each keeps its parentId. */
+  replies: Comment[];
+  resolved: boolean;
+}
+
+export interface HighlightGroup {
+  highlight: Highlight;
+  anchor: AnchorResult;
+  /** The passage as it reads now (or as stored, when detached). */
+  quote: string;
+  threads: Thread[];
+}
+
+export interface ThreadIndex {
+  /** Highlights that were found in the abstract, in text order. */
+  anchored: HighlightGroup[];
+  /** Highlights that could not be placed: listed, never dropped. */
+  detached: HighlightGroup[];
+  /** Threads on the whole paper, plus threads whose highlight no longer exists. */
+  paper: Thread[];
+}
+
+export function anchorHighlights(abstract: string, highlights: readonly Highlight[]): Map<string, AnchorResult> {
+  return new Map(highlights.map((highlight) => [highlight.id, anchorTarget(abstract, highlight.target)]));
+}
+
+/** The root comment each comment belongs to, following parents (a missing or cyclic parent makes it a root). */
+function rootOf(comment: Comment, byId: ReadonlyMap<string, Comment>): Comment {
+  const seen = new Set<string>([comment.id]);
+  let current = comment;
+  while (current.parentId !== null) {
+    const parent = byId.get(current.parentId);
+    if (!parent || seen.has(parent.id)) break;
+    seen.add(parent.id);
+    current = parent;
+  }
+  return current;
+}
+
+/**
+ * Soft-deleted comments stay only as long as something visible hangs off them, so a deleted
+ * comment with replies keeps its place ("deleted") and one without vanishes.
+ */
+export function visibleComments(comments: readonly Comment[]): Set<string> {
+  const children = new Map<string, Comment[]>();
+  for (const comment of comments) {
+    if (comment.parentId !== null) children.set(comment.parentId, [...(children.get(comment.parentId) ?? []), comment]);
+  }
+  const memo = new Map<string, boolean>();
+  const visible = (comment: Comment, depth: number): boolean => {
+    const known = memo.get(comment.id);
+    if (known !== undefined) return known;
+    memo.set(comment.id, false); // a cycle counts as nothing visible
+    const result = !comment.deleted || (depth < 1000 && (children.get(comment.id) ?? []).some((child) => visible(child, depth + 1)));
+    memo.set(comment.id, result);
+    return result;
+  };
+  return new Set(comments.filter((comment) => visible(comment, 0)).map((comment) => comment.id));
+}
+
+export function buildThreads(highlights: readonly Highlight[], comments: readonly Comment[], anchors: ReadonlyMap<string, AnchorResult>, abstract: string): ThreadIndex {
+  const byId = new Map(comments.map((comment) => [comment.id, comment]));
+  const shown = visibleComments(comments);
+  const threads = new Map<string, Thread>();
+  for (const comment of comments) {
+    if (!shown.has(comment.id)) continue;
+    const root = rootOf(comment, byId);
+    if (!shown.has(root.id)) continue;
+    const thread = threads.get(root.id) ?? { root, replies: [], resolved: root.resolvedAt !== null };
+    if (comment.id !== root.id) thread.replies.push(comment);
+    threads.set(root.id, thread);
+  }
+
+  const byCreated = (a: Thread, b: Thread) => a.root.createdAt - b.root.createdAt || a.root.id.localeCompare(b.root.id);
+  const highlightIds = new Set(highlights.map((highlight) => highlight.id));
+  const threadsOf = new Map<string, Thread[]>();
+  const paper: Thread[] = [];
+  for (const thread of [...threads.values()].sort(byCreated)) {
+    const highlightId = thread.root.highlightId;
+    if (highlightId !== null && highlightIds.has(highlightId)) threadsOf.set(highlightId, [...(threadsOf.get(highlightId) ?? []), thread]);
+    else paper.push(thread);
+  }
+
+  const anchored: HighlightGroup[] = [];
+  const detached: HighlightGroup[] = [];
+  for (const highlight of highlights) {
+    const anchor = anchors.get(highlight.id) ?? { status: "detached" };
+    const group = {
+      highlight,
+      anchor,
+      quote: anchor.status === "detached" ? highlight.target.exact : abstract.slice(anchor.start, anchor.end),
+      threads: threadsOf.get(highlight.id) ?? [],
+    };
+    (anchor.status === "detached" ? detached : anchored).push(group);
+  }
+  const start = (group: HighlightGroup) => (group.anchor.status === "detached" ? 0 : group.anchor.start);
+  const end = (group: HighlightGroup) => (group.anchor.status === "detached" ? 0 : group.anchor.end);
+  anchored.sort((a, b) => start(a) - start(b) || end(a) - end(b) || a.highlight.createdAt - b.highlight.createdAt);
+  detached.sort((a, b) => a.highlight.createdAt - b.highlight.createdAt);
+  return { anchored, detached, paper };
+}
+
