@@ -36,3 +36,36 @@ export function uniqueSuffix(): string {
 export function sameOrigin(): { origin: string } {
   return { origin: new URL(process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000").origin };
 }
+
+/** Opens a seed reading by (the start of) its title, waits until its live document is connected. */
+export async function openReading(page: Page, titleStart: RegExp): Promise<void> {
+  await page.goto("/sessions/llm-fine-tuning");
+  await page.getByRole("link", { name: titleStart }).click();
+  await page.getByRole("status").filter({ hasText: /^Live$/ }).waitFor();
+}
+
+/** Selects the first occurrence of `text` inside the abstract, as a mouse drag would. */
+export async function selectInAbstract(page: Page, text: string): Promise<void> {
+  await page.locator("[data-abstract]").evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let full = "";
+    const nodes: Array<{ node: Text; start: number }> = [];
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      nodes.push({ node, start: full.length });
+      full += node.data;
+    }
+    const at = full.indexOf(wanted);
+    if (at < 0) throw new Error(`"${wanted}" is not in the abstract`);
+    const locate = (offset: number) => {
+      const hit = [...nodes].reverse().find((entry) => entry.start <= offset)!;
+      return [hit.node, offset - hit.start] as const;
+    };
+    const range = document.createRange();
+    range.setStart(...locate(at));
+    range.setEnd(...locate(at + wanted.length));
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+  }, text);
+}
