@@ -6,6 +6,9 @@ import type { Duplex } from "node:stream";
 import { Hocuspocus, type Extension } from "@hocuspocus/server";
 import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
 import { WebSocketServer } from "ws";
+import * as Y from "yjs";
+import { rebuildDraftProjection } from "../drafts/projection.ts";
+import { registerLiveDocuments } from "./live-registry.ts";
 import type { Db } from "../db/client.ts";
 import { actorFromHeaders } from "./session-cookie.ts";
 import { parseDocumentName } from "./document-name.ts";
@@ -42,9 +45,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const persistence = new Persistence({
     db: options.db,
     compactAfterMs: options.compactAfterMs,
-    onCompacted: async (name, state) => {
+    onCompacted: async (name, state, event) => {
       const ref = parseDocumentName(name);
       if (ref?.kind === "reading") await rebuildReadingProjection(options.db, ref.id, state);
+      if (ref?.kind === "draft") await rebuildDraftProjection({ db: options.db, draftId: ref.id, state, lastEditorLeft: event.unloaded });
     },
     onError: (error, name) => log(`collab: compaction of ${name} failed, will retry: ${(error as Error).message}`),
   });
@@ -55,6 +59,18 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   }
   const hocuspocus = new Hocuspocus({ extensions, quiet: true, debounce: 2000, timeout: 30_000 });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  registerLiveDocuments({
+    async applyUpdate(documentName, update) {
+      if (!hocuspocus.documents.has(documentName)) return;
+      const connection = await hocuspocus.openDirectConnection(documentName, {});
+      await connection.transact((doc) => Y.applyUpdate(doc, update));
+      await connection.disconnect();
+    },
+    broadcast(documentName, payload) {
+      hocuspocus.documents.get(documentName)?.broadcastStateless(payload);
+    },
+    scheduleCompaction: (documentName) => persistence.schedule(documentName),
+  });
 
   return {
     hocuspocus,
@@ -83,6 +99,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       );
     },
     async close() {
+      registerLiveDocuments(null);
       for (const client of sockets.clients) client.terminate();
       sockets.close();
       hocuspocus.closeConnections();

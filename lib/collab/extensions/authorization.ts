@@ -24,7 +24,14 @@ export class Authorization implements Extension {
       connectionConfig.readOnly = !can(context.actor, "reading:annotate");
       return { ref, session: reading.session };
     }
-    throw forbidden();
+    const draft = await this.db.draft.findUnique({
+      where: { id: ref.id },
+      select: { kind: true, session: { select: { leadTeamId: true, blogTeamId: true } } },
+    });
+    if (!draft || !can(context.actor, "draft:view")) throw forbidden();
+    // Everyone in the class reads a draft live; only its team and the instructor write it.
+    connectionConfig.readOnly = !can(context.actor, "draft:write", { draftKind: draft.kind, session: draft.session });
+    return { ref, session: draft.session };
   }
 }
 

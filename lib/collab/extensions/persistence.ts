@@ -16,7 +16,7 @@ export interface PersistenceOptions {
   /** Longest a busy document waits for compaction (ms). */
   compactAtMostMs?: number;
   /** Called with the freshly stored state after each compaction (projections). */
-  onCompacted?: (documentName: string, state: Uint8Array) => Promise<void>;
+  onCompacted?: (documentName: string, state: Uint8Array, event: { unloaded: boolean; folded: number }) => Promise<void>;
   onError?: (error: unknown, documentName: string) => void;
 }
 
@@ -45,7 +45,7 @@ export class Persistence implements Extension {
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
-    await this.compactNow(documentName);
+    await this.compactNow(documentName, true);
   }
 
   async onDestroy(): Promise<void> {
@@ -58,7 +58,7 @@ export class Persistence implements Extension {
     await Promise.all(this.running.values());
   }
 
-  private schedule(name: string): void {
+  schedule(name: string): void {
     const quiet = this.options.compactAfterMs ?? 1000;
     const most = this.options.compactAtMostMs ?? 10_000;
     const existing = this.timers.get(name);
@@ -70,15 +70,15 @@ export class Persistence implements Extension {
     this.timers.set(name, { timer, firstAt });
   }
 
-  private async compactNow(name: string): Promise<void> {
+  private async compactNow(name: string, unloaded = false): Promise<void> {
     const pending = this.timers.get(name);
     if (pending) clearTimeout(pending.timer);
     this.timers.delete(name);
     const previous = this.running.get(name) ?? Promise.resolve();
     const next = previous.then(async () => {
       try {
-        const { state } = await compactDocument(this.options.db, name);
-        await this.options.onCompacted?.(name, state);
+        const { state, folded } = await compactDocument(this.options.db, name);
+        await this.options.onCompacted?.(name, state, { unloaded, folded });
       } catch (error) {
         // The log still holds every update; the next compaction retries.
         this.options.onError?.(error, name);

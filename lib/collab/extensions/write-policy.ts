@@ -5,6 +5,7 @@ import type { afterLoadDocumentPayload, afterUnloadDocumentPayload, beforeHandle
 import * as Y from "yjs";
 import { RefusedUpdate, refusalMessage, type CollabContext } from "../context.ts";
 import { checkReadingUpdate, MAX_UPDATE_BYTES } from "../reading-write-policy.ts";
+import { checkDraftUpdate } from "../draft-write-policy.ts";
 
 const SYNC_STEP_1 = 0;
 const SYNC_UPDATE = 2;
@@ -45,8 +46,11 @@ export class WritePolicy implements Extension {
       return;
     }
     const shadow = this.shadows.get(documentName);
-    if (!shadow || !context.session || context.ref?.kind !== "reading") this.refuse(connection, "This document is not open for writing.");
-    const result = checkReadingUpdate({ shadow: shadow!, update: payload, actor: context.actor, session: context.session! });
+    if (!shadow || !context.session || !context.ref) this.refuse(connection, "This document is not open for writing.");
+    const result =
+      context.ref!.kind === "reading"
+        ? checkReadingUpdate({ shadow: shadow!, update: payload, actor: context.actor, session: context.session! })
+        : checkDraftUpdate({ shadow: shadow!, update: payload });
     if (!result.ok) {
       shadow!.destroy();
       this.shadows.set(documentName, copyOf(document));

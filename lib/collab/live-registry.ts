@@ -1,0 +1,25 @@
+// Route handlers (bundled by Next into the same process) reach the running collaboration server here,
+// to apply server-side changes to live documents (restoring a revision, quoting a highlight) and to
+// nudge connected clients. A process-wide slot, since Next loads its own copy of this module.
+import type * as Y from "yjs";
+
+export interface LiveDocuments {
+  /** Applies a durable, already-logged update to the live copy, if the document is loaded. */
+  applyUpdate(documentName: string, update: Uint8Array): Promise<void>;
+  /** Sends a stateless message to every connection on the document. */
+  broadcast(documentName: string, payload: string): void;
+  /** Asks for a compaction of the document's log soon. */
+  scheduleCompaction(documentName: string): void;
+}
+
+const SLOT = Symbol.for("marginalia.live-documents");
+
+export function registerLiveDocuments(live: LiveDocuments | null): void {
+  (globalThis as Record<symbol, unknown>)[SLOT] = live;
+}
+
+export function liveDocuments(): LiveDocuments | null {
+  return ((globalThis as Record<symbol, unknown>)[SLOT] as LiveDocuments | undefined) ?? null;
+}
+
+export type { Y };

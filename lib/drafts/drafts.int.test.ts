@@ -1,0 +1,131 @@
+// Drafts on the real collaboration server: who may write, what content is accepted, projections and
+// revisions (including a restore that a connected co-editor sees), against a real Postgres.
+import fs from "node:fs";
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import * as Y from "yjs";
+import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
+import { importSession } from "../readings/import-session.ts";
+import { ensureDemoAccounts } from "../members/demo-accounts.ts";
+import { loadActor } from "../auth/current-actor.ts";
+import { SEED_FILE } from "../server/bootstrap.ts";
+import { draftDocumentName } from "../collab/document-name.ts";
+import { RawClient } from "../collab/testing/raw-client.ts";
+import { connectClient, sessionCookie, startTestCollabServer, waitUntilSaved, type TestCollabServer } from "../collab/testing/support.ts";
+import type { Actor } from "../policies/index.ts";
+import { DRAFT_FRAGMENT, draftSchema } from "./editor-schema.ts";
+import { getDraftPage } from "./drafts.ts";
+import { createNamedRevision, getRevision, listRevisions, restoreRevision } from "./revisions.ts";
+import { exportDraftFile } from "./export-file.ts";
+
+let test: TestDatabase;
+let server: TestCollabServer;
+let presentation: string;
+const users: Record<string, { actor: Actor; cookie: string }> = {};
+
+const doc = (...paragraphs: string[]) => ({ type: "doc", content: paragraphs.map((text) => ({ type: "paragraph", content: [{ type: "text", text }] })) });
+const write = (target: Y.Doc, json: object) => target.transact(() => prosemirrorJSONToYXmlFragment(draftSchema(), json, target.getXmlFragment(DRAFT_FRAGMENT)));
+const textOf = (target: Y.Doc) => JSON.stringify(yXmlFragmentToProsemirrorJSON(target.getXmlFragment(DRAFT_FRAGMENT)));
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+  await importSession({ input: fs.readFileSync(SEED_FILE), db: test.db });
+  await ensureDemoAccounts({ db: test.db });
+  for (const name of ["alice", "lead", "blog", "instructor"]) {
+    const user = await test.db.user.findUniqueOrThrow({ where: { email: `${name}@demo.test` } });
+    users[name] = { actor: (await loadActor({ userId: user.id, sessionVersion: 0, db: test.db }))!, cookie: await sessionCookie(user) };
+  }
+  const page = await getDraftPage({ actor: users.lead!.actor, sessionSlug: "llm-fine-tuning", kindSlug: "presentation", db: test.db });
+  presentation = page!.draft.id;
+  expect(page!.canWrite).toBe(true);
+  server = await startTestCollabServer(test.db);
+});
+afterAll(async () => {
+  await server.close();
+  await test.drop();
+});
+
+const opened: RawClient[] = [];
+async function raw(user: string): Promise<RawClient> {
+  const client = new RawClient(server.url, draftDocumentName(presentation), users[user]!.cookie);
+  opened.push(client);
+  await client.open();
+  await client.join();
+  return client;
+}
+
+describe("who writes a draft", () => {
+  it("gives a classmate a read-only connection and refuses its raw update", async () => {
+    const alice = await raw("alice");
+    expect(alice.authenticated).toBe("read-only");
+    expect(await alice.change((target) => write(target, doc("Alice was here")))).toBe("closed");
+    expect(alice.stateless.map((payload) => JSON.parse(payload).reason)).toContain("You can read this document but not change it.");
+    expect(await test.db.documentUpdate.count({ where: { documentName: draftDocumentName(presentation), userId: users.alice!.actor.id } })).toBe(0);
+  });
+
+  it("applies and stores a lead-team member's update", async () => {
+    const lead = await raw("lead");
+    expect(lead.authenticated).toBe("read-write");
+    expect(await lead.change((target) => write(target, doc("Outline: LoRA, QLoRA, Astraios")))).toBe("saved");
+    await server.collab.persistence.flush();
+    await vi.waitFor(async () => expect((await test.db.draft.findUniqueOrThrow({ where: { id: presentation } })).markdown).toBe("Outline: LoRA, QLoRA, Astraios\n"));
+  });
+
+  it("refuses content outside the editor schema and links that are not http, https or mailto", async () => {
+    const attempts: Array<[string, (target: Y.Doc) => void]> = [
+      ["unknown block", (target) => target.getXmlFragment(DRAFT_FRAGMENT).insert(0, [new Y.XmlElement("script")])],
+      ["unknown root", (target) => target.getMap("extra").set("x", 1)],
+      [
+        "javascript link",
+        (target) => {
+          const paragraph = new Y.XmlElement("paragraph");
+          const text = new Y.XmlText();
+          text.insert(0, "click", { link: { href: "javascript:alert(1)" } });
+          paragraph.insert(0, [text]);
+          target.getXmlFragment(DRAFT_FRAGMENT).insert(0, [paragraph]);
+        },
+      ],
+    ];
+    for (const [what, mutate] of attempts) {
+      const lead = await raw("lead");
+      expect(await lead.change(mutate), what).toBe("closed");
+    }
+    const reader = await raw("alice");
+    expect(textOf(reader.doc)).not.toContain("script");
+    expect(textOf(reader.doc)).not.toContain("javascript");
+  });
+});
+
+describe("revisions", () => {
+  it("restores a revision as a new change that a connected co-editor sees", async () => {
+    for (const client of opened) client.close();
+    const editor = await connectClient(server.url, draftDocumentName(presentation), users.lead!.cookie);
+    write(editor.doc, doc("Version one", "with two paragraphs"));
+    await waitUntilSaved(editor);
+    const named = await createNamedRevision({ actor: users.lead!.actor, draftId: presentation, name: "Before the rewrite", db: test.db });
+    await expect(createNamedRevision({ actor: users.blog!.actor, draftId: presentation, name: "Not mine", db: test.db })).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    write(editor.doc, doc("Version two, rewritten"));
+    await waitUntilSaved(editor);
+    const revision = await getRevision({ actor: users.alice!.actor, draftId: presentation, revisionId: named.id, db: test.db });
+    expect(revision.diff).toEqual(expect.arrayContaining([{ op: "removed", text: "Version one" }, { op: "added", text: "Version two, rewritten" }]));
+
+    await restoreRevision({ actor: users.instructor!.actor, draftId: presentation, revisionId: named.id, db: test.db });
+    await vi.waitFor(() => expect(textOf(editor.doc)).toBe(JSON.stringify(doc("Version one", "with two paragraphs"))));
+    await expect(restoreRevision({ actor: users.alice!.actor, draftId: presentation, revisionId: named.id, db: test.db })).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    editor.destroy();
+    // The last editor left: an automatic revision records the restored text.
+    await vi.waitFor(async () => {
+      const revisions = await listRevisions({ actor: users.alice!.actor, draftId: presentation, db: test.db });
+      expect(revisions.map((entry) => [entry.auto, entry.name])).toEqual(
+        expect.arrayContaining([[true, null], [true, "Before restoring “Before the rewrite”"], [false, "Before the rewrite"]]),
+      );
+      expect(revisions[0]).toMatchObject({ auto: true, name: null });
+    }, { timeout: 15_000 });
+    const file = await exportDraftFile({ actor: users.alice!.actor, draftId: presentation, db: test.db, now: new Date("2026-11-29T10:00:00Z") });
+    expect(file.filename).toBe("llm-fine-tuning-slides.md");
+    expect(file.content).toContain("marp: true");
+    expect(file.content).toContain("Version one");
+  });
+});
