@@ -9,7 +9,10 @@ import { importSession } from "../readings/import-session.ts";
 import { ensureDemoAccounts } from "../members/demo-accounts.ts";
 import { loadActor } from "../auth/current-actor.ts";
 import { SEED_FILE } from "../server/bootstrap.ts";
-import { draftDocumentName } from "../collab/document-name.ts";
+import { draftDocumentName, readingDocumentName } from "../collab/document-name.ts";
+import { createHighlight } from "../collab/reading-doc.ts";
+import { describeTextRange } from "../anchoring/describe.ts";
+import { assertCanQuoteFrom, citationsForSession, quoteHighlight } from "./quote-highlight.ts";
 import { RawClient } from "../collab/testing/raw-client.ts";
 import { connectClient, sessionCookie, startTestCollabServer, waitUntilSaved, type TestCollabServer } from "../collab/testing/support.ts";
 import type { Actor } from "../policies/index.ts";
@@ -93,6 +96,32 @@ describe("who writes a draft", () => {
     const reader = await raw("alice");
     expect(textOf(reader.doc)).not.toContain("script");
     expect(textOf(reader.doc)).not.toContain("javascript");
+  });
+});
+
+describe("quoting a highlight", () => {
+  it("puts the passage in the blog draft with a link back, for the blog team only", async () => {
+    const reading = await test.db.reading.findFirstOrThrow({ where: { title: { startsWith: "QLoRA" } } });
+    const annotator = await connectClient(server.url, readingDocumentName(reading.id), users.alice!.cookie);
+    const { highlightId } = createHighlight(annotator.doc, { authorId: users.alice!.actor.id, kind: "key-idea", target: describeTextRange(reading.abstract, 3, 9) });
+    await waitUntilSaved(annotator);
+    annotator.destroy();
+    const exact = reading.abstract.slice(3, 9);
+
+    await expect(quoteHighlight({ actor: users.lead!.actor, readingId: reading.id, highlightId, kind: "BLOG_POST", db: test.db })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(assertCanQuoteFrom({ actor: users.alice!.actor, readingId: reading.id, db: test.db })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const { draftId } = await quoteHighlight({ actor: users.blog!.actor, readingId: reading.id, highlightId, kind: "BLOG_POST", db: test.db });
+
+    const reader = new RawClient(server.url, draftDocumentName(draftId), users.alice!.cookie);
+    await reader.open();
+    await reader.join();
+    const json = textOf(reader.doc);
+    expect(json).toContain(`"type":"blockquote"`);
+    expect(json).toContain(exact);
+    expect(json).toContain(`/readings/${reading.id}#highlight-${highlightId}`);
+    reader.close();
+    await server.collab.persistence.flush();
+    await vi.waitFor(async () => expect(await citationsForSession({ db: test.db, sessionId: reading.sessionId, readingId: reading.id })).toEqual({ [highlightId]: ["BLOG_POST"] }), { timeout: 10_000 });
   });
 });
 

@@ -6,8 +6,9 @@ import StarterKit from "@tiptap/starter-kit";
 
 export const LINK_PROTOCOLS = ["http", "https", "mailto"] as const;
 
+/** http, https and mailto links, and paths on this site (a quote's link back to its highlight). */
 export function isAllowedLink(href: string): boolean {
-  return /^(https?:\/\/|mailto:)/i.test(href.trim());
+  return /^(https?:\/\/|mailto:|\/(?![/\\]))/i.test(href.trim());
 }
 
 /** The content extensions (the browser adds Collaboration, the caret, placeholder and word count). */
