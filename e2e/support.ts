@@ -1,5 +1,5 @@
 // Shared helpers for the specs: demo accounts, API sign-in, unique names.
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "marginalia-demo";
 export const DEMO_JOIN_CODE = "SEMINAR-DEMO";
@@ -68,4 +68,33 @@ export async function selectInAbstract(page: Page, text: string): Promise<void> 
     selection.addRange(range);
     root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
   }, text);
+}
+
+/** Imports a small session of the test's own (so parallel tests never share drafts); returns its slug. */
+export async function createSession(browser: Browser, options: { lead?: string; blog?: string } = {}): Promise<{ slug: string; title: string }> {
+  const context = await browser.newContext();
+  await signInWithApi(context.request, ACCOUNTS.instructor.email);
+  const title = `Scratch session ${uniqueSuffix()}`;
+  const text = [
+    title,
+    `- Lead team: ${options.lead ?? "team-1"}`,
+    `- Blog team: ${options.blog ?? "team-5"}`,
+    "Required Readings:",
+    "Scaling Laws for Neural Language Models",
+    "- https://arxiv.org/abs/2001.08361",
+    "- Jared Kaplan, Sam McCandlish",
+    "- We study empirical scaling laws for language model performance on the cross-entropy loss.",
+  ].join("\n");
+  const response = await context.request.post("/api/console/import", { multipart: { text }, headers: sameOrigin() });
+  if (!response.ok()) throw new Error(`import failed: HTTP ${response.status()} ${await response.text()}`);
+  const { session } = (await response.json()) as { session: { slug: string } };
+  await context.close();
+  return { slug: session.slug, title };
+}
+
+export async function newPerson(browser: Browser, account: AccountName): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, account);
+  return page;
 }

@@ -16,7 +16,7 @@ import { CommentComposer } from "./comment-composer";
 import { ThreadView } from "./comment-thread";
 import { HighlightCard, highlightCardId } from "./highlight-card";
 import type { Member } from "./mention-autocomplete";
-import type { ThreadActions, ThreadContext } from "./thread-context";
+import type { DraftLinks, ThreadActions, ThreadContext } from "./thread-context";
 import { buildThreads } from "./threads";
 import { useNow, type ReadingData } from "./use-live-data";
 
@@ -42,6 +42,8 @@ export interface CommentsPanelProps {
   canAnnotate: boolean;
   activeHighlight: ActiveHighlight | null;
   onShowInText?: (highlightId: string) => void;
+  /** Quoting into the session's drafts, and where highlights are quoted already. */
+  drafts?: DraftLinks;
   className?: string;
 }
 
@@ -67,7 +69,7 @@ function useActions(doc: Y.Doc | null, actor: Actor): ThreadActions {
   }, [doc, actor.id]);
 }
 
-export function CommentsPanel({ abstract, doc, data, anchors, actor, session, members, canAnnotate, activeHighlight, onShowInText, className = "" }: CommentsPanelProps) {
+export function CommentsPanel({ abstract, doc, data, anchors, actor, session, members, canAnnotate, activeHighlight, onShowInText, drafts, className = "" }: CommentsPanelProps) {
   const headingId = useId();
   const now = useNow();
   const actions = useActions(doc, actor);
@@ -86,8 +88,9 @@ export function CommentsPanel({ abstract, doc, data, anchors, actor, session, me
       nameOf: (userId) => byId.get(userId) ?? (userId === actor.id ? actor.name : "A former member"),
       mentionLabel: (handle) => byHandle.get(handle),
       actions,
+      drafts,
     };
-  }, [actor, session, members, canAnnotate, data.reactions, now, actions]);
+  }, [actor, session, members, canAnnotate, data.reactions, now, actions, drafts]);
 
   useEffect(() => {
     if (!activeHighlight) return;

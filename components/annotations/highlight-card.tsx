@@ -3,6 +3,7 @@ import { useId, useState } from "react";
 import { HIGHLIGHT_KINDS, type HighlightKind } from "@/lib/collab/reading-doc";
 import { can } from "@/lib/policies";
 import { CommentComposer } from "./comment-composer";
+import { DraftQuotes } from "./draft-quotes";
 import { ThreadView } from "./comment-thread";
 import { KIND_STYLES } from "./kinds";
 import { absoluteTime, relativeTime } from "./relative-time";
@@ -57,6 +58,7 @@ export function HighlightCard({ group, ctx, active, onShowInText }: HighlightCar
         <p className={active ? "" : "line-clamp-3"}>{group.quote}</p>
       </blockquote>
       {detached ? <p className="mt-1 text-xs text-muted">The abstract changed and this passage can no longer be found in it.</p> : null}
+      <DraftQuotes highlightId={highlight.id} ctx={ctx} />
       <div className="mt-2 flex flex-wrap items-center gap-2">
         {!detached && onShowInText ? (
           <button type="button" onClick={() => onShowInText(highlight.id)} className="min-h-8 rounded-md px-2 text-xs font-medium text-accent hover:bg-accent-soft/60">

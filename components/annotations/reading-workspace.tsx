@@ -11,6 +11,7 @@ import { CommentsPanel, type ActiveHighlight } from "./comments-panel";
 import { ConnectionStatus } from "./connection-status";
 import type { Member } from "./mention-autocomplete";
 import { PresenceAvatars } from "./presence-avatars";
+import type { DraftLinks } from "./thread-context";
 import { anchorHighlights } from "./threads";
 import { usePeers, useReadingData } from "./use-live-data";
 import { useReadingDocument } from "./use-reading-document";
@@ -23,9 +24,11 @@ export interface ReadingWorkspaceProps {
   session: SessionTeams;
   /** Course members, for names and @mentions (members without a handle cannot be mentioned). */
   members: readonly Member[];
+  /** Quoting highlights into the session's drafts (the reading page passes it). */
+  drafts?: DraftLinks;
 }
 
-export function ReadingWorkspace({ readingId, abstract, actor, session, members }: ReadingWorkspaceProps) {
+export function ReadingWorkspace({ readingId, abstract, actor, session, members, drafts }: ReadingWorkspaceProps) {
   const live = useReadingDocument(readingId);
   const data = useReadingData(live.doc);
   const peers = usePeers(live.awareness);
@@ -97,6 +100,7 @@ export function ReadingWorkspace({ readingId, abstract, actor, session, members 
           canAnnotate={canAnnotate}
           activeHighlight={active}
           onShowInText={showInText}
+          drafts={drafts}
           className="@4xl:sticky @4xl:top-4 @4xl:max-h-[calc(100dvh-2rem)] @4xl:overflow-y-auto @4xl:pr-1"
         />
       </div>

@@ -26,4 +26,13 @@ export interface ThreadContext {
   nameOf(userId: string): string;
   mentionLabel(handle: string): string | undefined;
   actions: ThreadActions;
+  /** Where highlights can be quoted (the reading page); absent where drafts do not apply. */
+  drafts?: DraftLinks;
+}
+
+export interface DraftLinks {
+  readingId: string;
+  sessionSlug: string;
+  /** highlightId -> the session's drafts that quote it */
+  citations: Readonly<Record<string, Array<"PRESENTATION" | "BLOG_POST">>>;
 }

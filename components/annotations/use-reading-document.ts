@@ -1,53 +1,9 @@
 "use client";
-// React binding for ReadingConnection with the real browser pieces: Hocuspocus over
-// ws(s)://<this host>/collab (authenticated by the session cookie the browser sends on the
-// upgrade) and an IndexedDB copy under the same document name, so offline edits survive a reload.
-import { useEffect, useMemo, useSyncExternalStore } from "react";
-import { HocuspocusProvider } from "@hocuspocus/provider";
-import { clearDocument, IndexeddbPersistence } from "y-indexeddb";
+// The live document of one reading: the generic collaboration hook under the reading's document name.
 import { readingDocumentName } from "@/lib/collab/document-name";
-import { ReadingConnection, type ConnectionDeps, type ConnectionSnapshot } from "./reading-connection";
+import { useCollabDocument, type CollabDocument } from "../collab/use-collab-document";
 
-export type ReadingDocument = ConnectionSnapshot<HocuspocusProvider> & {
-  /** Hides the refusal message. */
-  dismissRefusal: () => void;
-};
-
-function collabUrl(): string {
-  return `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab`;
-}
-
-const browserDeps: ConnectionDeps<HocuspocusProvider> = {
-  createProvider: (name, document, callbacks) =>
-    new HocuspocusProvider({
-      url: collabUrl(),
-      name,
-      document,
-      // The server reads the next-auth cookie; the provider only insists on sending some token.
-      token: "session-cookie",
-      onStatus: ({ status }) => callbacks.onStatus(status),
-      onSynced: ({ state }) => {
-        if (state) callbacks.onSynced();
-      },
-      onUnsyncedChanges: ({ number }) => callbacks.onUnsyncedChanges(number),
-      onStateless: ({ payload }) => callbacks.onStateless(payload),
-    }),
-  openStore: (name, doc) => new IndexeddbPersistence(name, doc),
-  clearStore: (name) => clearDocument(name),
-  isOnline: () => navigator.onLine,
-  watchOnline: (listener) => {
-    const online = () => listener(true);
-    const offline = () => listener(false);
-    window.addEventListener("online", online);
-    window.addEventListener("offline", offline);
-    return () => {
-      window.removeEventListener("online", online);
-      window.removeEventListener("offline", offline);
-    };
-  },
-  setTimer: (callback, ms) => window.setTimeout(callback, ms),
-  clearTimer: (handle) => window.clearTimeout(handle as number),
-};
+export type ReadingDocument = CollabDocument;
 
 /**
  * The live document of one reading. Before the component mounts (and during server rendering)
@@ -56,9 +12,5 @@ const browserDeps: ConnectionDeps<HocuspocusProvider> = {
  * always read `doc` from the latest return value.
  */
 export function useReadingDocument(readingId: string): ReadingDocument {
-  const name = readingDocumentName(readingId);
-  const connection = useMemo(() => new ReadingConnection(name, browserDeps), [name]);
-  useEffect(() => connection.start(), [connection]);
-  const snapshot = useSyncExternalStore(connection.subscribe, connection.getSnapshot, connection.getSnapshot);
-  return { ...snapshot, dismissRefusal: connection.dismissRefusal };
+  return useCollabDocument(readingDocumentName(readingId));
 }

@@ -43,7 +43,7 @@ export function RosterTable({ members, teams }: { members: Member[]; teams: Team
         </thead>
         <tbody className="divide-y divide-rule">
           {members.map((member) => (
-            <tr key={member.id}>
+            <tr key={member.id} data-user-id={member.id}>
               <th scope="row" className="px-4 py-2 font-medium">
                 {member.name}
                 {member.role === "INSTRUCTOR" ? <span className="ml-2 rounded bg-accent-soft px-1.5 py-0.5 text-xs text-accent">Instructor</span> : null}

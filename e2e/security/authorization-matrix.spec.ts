@@ -22,6 +22,8 @@ const members = (outcome: Outcome) => ({ classmate: outcome, lead: outcome, blog
 const MEMBERS_ONLY = { anonymous: "signin", ...members("allowed") } as const;
 const INSTRUCTOR_ONLY = { anonymous: "signin", classmate: "forbidden", lead: "forbidden", blog: "forbidden", instructor: "allowed" } as const;
 const PUBLIC = { anonymous: "allowed", ...members("allowed") } as const;
+// The presentation draft: written by the lead team and the instructor, read by everyone.
+const LEAD_DRAFT_WRITERS = { anonymous: "signin", classmate: "forbidden", lead: "allowed", blog: "forbidden", instructor: "allowed" } as const;
 const SIGNED_OUT_ONLY = { anonymous: "allowed", ...members("away") } as const;
 
 interface Entry {
@@ -29,6 +31,11 @@ interface Entry {
   /** Body for writes: valid, aimed at nothing real where it would change data. */
   body?: unknown;
   form?: Record<string, string>;
+  /** Route parameters of this row only (by name), e.g. a real reading but a missing highlight. */
+  params?: Record<string, "real-reading" | "missing">;
+  /** When what the body asks for decides (which draft to quote into), a malformed body from someone who
+   * may write one of them is parsed and refused as malformed. */
+  malformedExpect?: Partial<Record<Visitor, Outcome>>;
 }
 
 const MISSING = "c0000000000000000000000000";
@@ -42,6 +49,21 @@ const TABLE: Record<string, Entry> = {
   "POST /api/notifications/seen": { expect: MEMBERS_ONLY, body: {} },
   "GET /sessions/[slug]": { expect: MEMBERS_ONLY },
   "GET /readings/[id]": { expect: MEMBERS_ONLY },
+  "GET /sessions/[slug]/drafts/[kind]": { expect: MEMBERS_ONLY },
+  "GET /api/drafts/[draftId]/comments": { expect: MEMBERS_ONLY },
+  "POST /api/drafts/[draftId]/comments": { expect: MEMBERS_ONLY, body: { body: "" } },
+  "PATCH /api/drafts/[draftId]/comments/[commentId]": { expect: MEMBERS_ONLY, body: { resolved: true } },
+  "GET /api/drafts/[draftId]/revisions": { expect: MEMBERS_ONLY },
+  "POST /api/drafts/[draftId]/revisions": { expect: LEAD_DRAFT_WRITERS, body: { name: "" } },
+  "GET /api/drafts/[draftId]/revisions/[revisionId]": { expect: MEMBERS_ONLY },
+  "POST /api/drafts/[draftId]/revisions/[revisionId]/restore": { expect: LEAD_DRAFT_WRITERS, body: {} },
+  "GET /api/drafts/[draftId]/export": { expect: MEMBERS_ONLY },
+  "POST /api/readings/[readingId]/highlights/[highlightId]/quote": {
+    expect: { anonymous: "signin", classmate: "forbidden", lead: "forbidden", blog: "allowed", instructor: "allowed" },
+    body: { kind: "BLOG_POST" },
+    params: { readingId: "real-reading", highlightId: "missing" },
+    malformedExpect: { lead: "allowed" },
+  },
   "GET /console": { expect: INSTRUCTOR_ONLY },
   "GET /console/import": { expect: INSTRUCTOR_ONLY },
   "GET /console/readings/[id]": { expect: INSTRUCTOR_ONLY },
@@ -118,18 +140,29 @@ test.describe("authorization matrix", () => {
     params.readingId = MISSING;
     params.userId = MISSING;
     params.sessionId = MISSING;
+    params.kind = "presentation";
+    const draftHtml = await (await contexts.get("instructor")!.get("/sessions/llm-fine-tuning/drafts/presentation")).text();
+    params.draftId = /data-draft-id="([a-z0-9]+)"/.exec(draftHtml)?.[1] ?? MISSING;
+    params.commentId = MISSING;
+    params.revisionId = MISSING;
     params.nextauth = "session";
   });
   test.afterAll(async () => {
     for (const context of contexts.values()) await context.dispose();
   });
 
+  const urlFor = (pattern: string, entry: Entry, method = "POST") =>
+    pattern
+      .replace("[...nextauth]", method === "GET" ? "session" : "signout")
+      .replace(/\[(\w+)\]/g, (_, name: string) => {
+        const override = entry.params?.[name];
+        return override === "real-reading" ? params.id! : override === "missing" ? MISSING : params[name]!;
+      });
+
   for (const [route, entry] of Object.entries(TABLE)) {
     test(route, async () => {
       const [method, pattern] = route.split(" ") as [string, string];
-      const url = pattern
-        .replace("[...nextauth]", method === "GET" ? "session" : "signout")
-        .replace(/\[(\w+)\]/g, (_, name: string) => params[name]!);
+      const url = urlFor(pattern, entry, method);
       for (const visitor of VISITORS) {
         const response = await contexts.get(visitor)!.fetch(url, {
           method,
@@ -156,12 +189,12 @@ test.describe("authorization matrix", () => {
     for (const [route, entry] of Object.entries(TABLE)) {
       const [method, pattern] = route.split(" ") as [string, string];
       if (method === "GET" || pattern.startsWith("/api/auth")) continue;
-      const url = pattern.replace(/\[(\w+)\]/g, (_, name: string) => params[name]!);
+      const url = urlFor(pattern, entry);
       for (const visitor of VISITORS) {
-        const expected = entry.expect[visitor];
-        if (expected === "allowed") continue;
+        if (entry.expect[visitor] === "allowed") continue;
+        const expected: Outcome = entry.malformedExpect?.[visitor] ?? entry.expect[visitor];
         const response = await contexts.get(visitor)!.fetch(url, { method, headers: { ...sameOrigin(), "content-type": "application/json" }, data: "{not json" });
-        expect.soft(response.status(), `${route} as ${visitor} with a malformed body`).toBe(expected === "signin" ? 401 : 403);
+        expect.soft(response.status(), `${route} as ${visitor} with a malformed body`).toBe(expected === "signin" ? 401 : expected === "allowed" ? 400 : 403);
       }
     }
   });
@@ -170,7 +203,7 @@ test.describe("authorization matrix", () => {
     for (const [route, entry] of Object.entries(TABLE)) {
       const [method, pattern] = route.split(" ") as [string, string];
       if (method === "GET" || pattern.startsWith("/api/auth")) continue;
-      const url = pattern.replace(/\[(\w+)\]/g, (_, name: string) => params[name]!);
+      const url = urlFor(pattern, entry);
       for (const origin of [undefined, "https://evil.example"]) {
         const response = await contexts.get("instructor")!.fetch(url, {
           method,

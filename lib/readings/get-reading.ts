@@ -4,6 +4,7 @@ import { readingLinkSchema, type ReadingLink, type ReadingSectionName } from "./
 
 export interface ReadingDetail {
   id: string;
+  sessionId: string;
   section: ReadingSectionName;
   title: string;
   url: string | null;
@@ -20,6 +21,7 @@ export async function getReading({ actor, id, db = getDb() }: { actor: Actor | n
     where: { id, archivedAt: null },
     select: {
       id: true,
+      sessionId: true,
       section: true,
       title: true,
       url: true,

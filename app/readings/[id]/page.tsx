@@ -7,6 +7,7 @@ import { can } from "@/lib/policies";
 import { getReading } from "@/lib/readings/get-reading";
 import { getDb } from "@/lib/db/client";
 import { listMembersForMentions } from "@/lib/members/handles";
+import { citationsForSession } from "@/lib/drafts/quote-highlight";
 import { ReadingWorkspace } from "@/components/annotations/reading-workspace";
 import { SECTION_BADGES } from "@/components/reading/section-heading";
 import { ExternalLink } from "@/components/ui/external-link";
@@ -28,6 +29,7 @@ export default async function ReadingPage({ params }: Params) {
   const reading = await getReading({ actor, id });
   if (!reading) notFound();
   const members = await listMembersForMentions({ actor, db: getDb() });
+  const citations = await citationsForSession({ sessionId: reading.sessionId, readingId: reading.id });
   return (
     <article className="mx-auto max-w-6xl">
       <nav aria-label="Breadcrumb" className="text-sm text-muted">
@@ -73,6 +75,7 @@ export default async function ReadingPage({ params }: Params) {
               actor={actor}
               session={{ leadTeamId: reading.session.leadTeamId, blogTeamId: reading.session.blogTeamId }}
               members={members}
+              drafts={{ readingId: reading.id, sessionSlug: reading.session.slug, citations }}
             />
           </div>
         ) : (

@@ -40,6 +40,27 @@ export default async function SessionPage({ params }: Params) {
         <TeamBadge role="Lead" team={session.leadTeam} />
         <TeamBadge role="Blog" team={session.blogTeam} />
       </p>
+      <section aria-labelledby="drafts-heading" className="mt-8">
+        <h2 id="drafts-heading" className="sr-only">
+          Drafts
+        </h2>
+        <ul className="grid gap-3 sm:grid-cols-2">
+          {[
+            { slug: "presentation", title: "Lead team's presentation", team: session.leadTeam },
+            { slug: "blog-post", title: "Blog post", team: session.blogTeam },
+          ].map((draft) => (
+            <li key={draft.slug}>
+              <Link
+                href={`/sessions/${session.slug}/drafts/${draft.slug}`}
+                className="block rounded-xl border border-rule bg-white p-4 shadow-sm transition hover:border-accent/40 hover:shadow"
+              >
+                <span className="font-semibold text-ink">{draft.title}</span>
+                <span className="mt-1 block text-sm text-muted">{draft.team ? `Written by ${draft.team.name}` : "No team assigned yet"}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </section>
       {session.readings.length === 0 ? <EmptyState title="This session has no readings yet." /> : null}
       {ORDER.map((section) => {
         const readings = session.readings.filter((reading) => reading.section === section);

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireMember } from "@/lib/auth/page-guard";
+import { getDb } from "@/lib/db/client";
+import { getDraftPage } from "@/lib/drafts/drafts";
+import { listMembersForMentions } from "@/lib/members/handles";
+import { DraftWorkspace } from "@/components/drafts/draft-workspace";
+
+export const metadata: Metadata = { title: "Draft" };
+export const dynamic = "force-dynamic";
+
+type Params = { params: Promise<{ slug: string; kind: string }> };
+
+export default async function DraftPage({ params }: Params) {
+  const { slug, kind } = await params;
+  const actor = await requireMember(`/sessions/${encodeURIComponent(slug)}/drafts/${encodeURIComponent(kind)}`);
+  const page = await getDraftPage({ actor, sessionSlug: slug, kindSlug: kind });
+  if (!page) notFound();
+  const members = await listMembersForMentions({ actor, db: getDb() });
+  return (
+    <div>
+      <nav aria-label="Breadcrumb" className="text-sm text-muted">
+        <Link href="/" className="hover:text-ink">
+          Sessions
+        </Link>
+        <span aria-hidden="true"> / </span>
+        <Link href={`/sessions/${page.draft.sessionSlug}`} className="hover:text-ink">
+          {page.draft.sessionTitle}
+        </Link>
+      </nav>
+      <h1 className="mt-2 font-serif text-3xl font-semibold tracking-tight">{page.draft.title}</h1>
+      <div className="mt-6" data-draft-id={page.draft.id}>
+        <DraftWorkspace draft={page.draft} actor={actor} session={page.session} canWrite={page.canWrite} members={members} />
+      </div>
+    </div>
+  );
+}

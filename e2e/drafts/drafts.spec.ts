@@ -1,0 +1,146 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS, createSession, DEMO_JOIN_CODE, newPerson, sameOrigin, signInWithApi, uniqueSuffix } from "../support.ts";
+
+async function openDraft(page: Page, slug: string, kind: "presentation" | "blog-post") {
+  await page.goto(`/sessions/${slug}/drafts/${kind}`);
+  await page.getByRole("status").filter({ hasText: /^Live$/ }).first().waitFor();
+}
+
+test("two lead-team members type at once and see each other's text and caret", async ({ browser }) => {
+  const { slug } = await createSession(browser);
+  // A second team-1 member of this test's own.
+  const suffix = uniqueSuffix();
+  const second = await browser.newContext();
+  const email = `lead-${suffix}@example.edu`;
+  expect((await second.request.post("/api/signup", { data: { name: `Quinn ${suffix}`, email, password: "a long enough password", joinCode: DEMO_JOIN_CODE }, headers: sameOrigin() })).status()).toBe(201);
+  const instructor = await browser.newContext();
+  await signInWithApi(instructor.request, ACCOUNTS.instructor.email);
+  const consoleHtml = await (await instructor.request.get("/console")).text();
+  const team1 = /<option value="([a-z0-9]+)">Team 1<\/option>/.exec(consoleHtml)![1]!;
+  const userId = new RegExp(`data-user-id="([a-z0-9]+)"(?:(?!data-user-id).)*?Quinn ${suffix}`, "s").exec(consoleHtml)?.[1];
+  expect(userId).toBeTruthy();
+  expect((await instructor.request.patch(`/api/console/members/${userId}`, { data: { teamId: team1 }, headers: sameOrigin() })).status()).toBe(200);
+  await signInWithApi(second.request, email, "a long enough password");
+  const quinn = await second.newPage();
+  const lena = await newPerson(browser, "lead");
+
+  await openDraft(lena, slug, "presentation");
+  await openDraft(quinn, slug, "presentation");
+  const lenaEditor = lena.getByRole("textbox", { name: "Lead team's presentation" });
+  const quinnEditor = quinn.getByRole("textbox", { name: "Lead team's presentation" });
+  await lenaEditor.click();
+  await lena.keyboard.type("Lena writes the intro. ");
+  await quinnEditor.click();
+  await quinn.keyboard.press("Control+End");
+  await quinn.keyboard.press("Enter");
+  await quinn.keyboard.type("Quinn adds the results.");
+  await expect(lenaEditor).toContainText("Quinn adds the results.");
+  await expect(quinnEditor).toContainText("Lena writes the intro.");
+  // Each sees the other's caret, labelled with their name.
+  await expect(lena.locator(".collaboration-carets__label", { hasText: `Quinn ${suffix}` })).toBeVisible();
+  await expect(quinn.locator(".collaboration-carets__label", { hasText: ACCOUNTS.lead.name })).toBeVisible();
+  await instructor.close();
+  await second.close();
+  await lena.context().close();
+});
+
+test("a classmate follows the draft live, cannot type in it, and comments; the team sees and resolves", async ({ browser }) => {
+  const { slug } = await createSession(browser);
+  const lena = await newPerson(browser, "lead");
+  const alice = await newPerson(browser, "alice");
+  await openDraft(lena, slug, "presentation");
+  await openDraft(alice, slug, "presentation");
+  const lenaEditor = lena.getByRole("textbox", { name: "Lead team's presentation" });
+  await lenaEditor.click();
+  await lena.keyboard.type("Scaling laws predict loss from compute.");
+  const aliceEditor = alice.getByRole("textbox", { name: "Lead team's presentation" });
+  await expect(aliceEditor).toContainText("Scaling laws predict loss from compute.");
+  await expect(alice.getByText(/Read-only: only the lead team and the instructor edit this draft/)).toBeVisible();
+  await expect(aliceEditor).toHaveAttribute("contenteditable", "false");
+  await aliceEditor.click();
+  await alice.keyboard.type("vandalism");
+  await expect(aliceEditor).not.toContainText("vandalism");
+
+  // Alice selects a word with the mouse and comments on it.
+  await aliceEditor.getByText("Scaling laws predict loss from compute.").dblclick({ position: { x: 110, y: 8 } });
+  const selected = await alice.evaluate(() => getSelection()?.toString().trim());
+  expect(selected).toMatch(/^\w+$/);
+  const aliceComments = alice.getByRole("region", { name: "Draft comments" });
+  await alice.getByRole("button", { name: "Comment on selection" }).click();
+  await aliceComments.getByLabel("Comment", { exact: true }).fill("Which compute range?");
+  await aliceComments.getByRole("button", { name: "Post" }).click();
+
+  const lenaComments = lena.getByRole("region", { name: "Draft comments" });
+  await expect(lenaComments).toContainText("Which compute range?");
+  await expect(lenaComments).toContainText(selected!);
+  // The comment stays on its passage while the team edits before it.
+  await lenaEditor.click();
+  await lena.keyboard.press("Control+Home");
+  await lena.keyboard.type("Intro. ");
+  await expect(lena.locator(".draft-comment-anchor")).toHaveText(selected!);
+  await lenaComments.getByRole("button", { name: "Resolve" }).first().click();
+  await expect(aliceComments.getByText(/Resolved \(1\)/)).toBeVisible();
+  await lena.context().close();
+  await alice.context().close();
+});
+
+test("a revision is saved, viewed with its changes, and restored", async ({ browser }) => {
+  const { slug } = await createSession(browser);
+  const lena = await newPerson(browser, "lead");
+  await openDraft(lena, slug, "presentation");
+  const editor = lena.getByRole("textbox", { name: "Lead team's presentation" });
+  await editor.click();
+  await lena.keyboard.type("First version of the talk.");
+  const revisions = lena.getByRole("region", { name: "Revisions" });
+  await revisions.getByLabel("Revision name").fill("v1");
+  await revisions.getByRole("button", { name: "Save revision" }).click();
+  await expect(revisions).toContainText("v1");
+
+  await editor.click();
+  await lena.keyboard.press("Control+a");
+  await lena.keyboard.type("A completely different talk.");
+  await expect(editor).toHaveText("A completely different talk.");
+  await revisions.getByRole("listitem").filter({ hasText: "v1" }).getByRole("button", { name: "View" }).click();
+  await expect(revisions).toContainText("First version of the talk.");
+  await revisions.getByRole("button", { name: "Restore this revision" }).click();
+  await lena.getByRole("dialog", { name: "Restore this revision?" }).getByRole("button", { name: "Restore" }).click();
+  await expect(editor).toHaveText("First version of the talk.");
+  await lena.context().close();
+});
+
+test("Quote in blog post from a highlight lands in the blog draft with its back-link", async ({ browser }) => {
+  const { slug } = await createSession(browser);
+  const blake = await newPerson(browser, "blog");
+  await blake.goto(`/sessions/${slug}`);
+  await blake.getByRole("link", { name: "Scaling Laws for Neural Language Models" }).click();
+  await blake.getByRole("status").filter({ hasText: /^Live$/ }).waitFor();
+  const readingUrl = blake.url();
+  await blake.locator("[data-abstract]").evaluate((root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf("empirical scaling laws");
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + "empirical scaling laws".length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+        return;
+      }
+    }
+  });
+  await blake.getByRole("group", { name: "Highlight the selected passage" }).getByRole("button", { name: "Highlight" }).click();
+  const comments = blake.getByRole("region", { name: "Comments" });
+  await comments.getByRole("button", { name: "Quote in blog post" }).click();
+  await expect(comments.getByRole("link", { name: "Quoted in the blog post" })).toBeVisible();
+  await expect(comments.getByRole("button", { name: "Quote in presentation" })).toHaveCount(0);
+
+  await comments.getByRole("link", { name: "Quoted in the blog post" }).click();
+  await blake.getByRole("status").filter({ hasText: /^Live$/ }).first().waitFor();
+  const editor = blake.getByRole("textbox", { name: "Blog post" });
+  await expect(editor.locator("blockquote")).toContainText("empirical scaling laws");
+  const backLink = editor.getByRole("link", { name: "Scaling Laws for Neural Language Models" });
+  await expect(backLink).toHaveAttribute("href", new RegExp(`${new URL(readingUrl).pathname}#highlight-`));
+  await blake.context().close();
+});
