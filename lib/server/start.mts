@@ -30,6 +30,15 @@ if (!(await isPortFree(port))) {
   fatal(`port ${port} is already in use. Stop whatever is using it, or choose another port: PORT=3001 npm start`);
 }
 
+// Demo mode: the embedded database, or SEED_DEMO=1. Checked before the database is touched, so that a
+// misconfigured production start changes nothing.
+const demo = !config.DATABASE_URL || config.SEED_DEMO === "1";
+try {
+  process.env.NEXTAUTH_SECRET = resolveAuthSecret({ dataDir: DATA_DIR, demo, production: !dev });
+} catch (error) {
+  fatal((error as Error).message);
+}
+
 let database: OpenedDatabase;
 try {
   database = await openDatabase({ databaseUrl: config.DATABASE_URL });
@@ -37,13 +46,6 @@ try {
   fatal((error as Error).message);
 }
 process.env.DATABASE_URL = database.url;
-const demo = database.embedded || config.SEED_DEMO === "1";
-try {
-  process.env.NEXTAUTH_SECRET = resolveAuthSecret({ dataDir: DATA_DIR, demo, production: !dev });
-} catch (error) {
-  await database.close();
-  fatal((error as Error).message);
-}
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
 let stopping = false;
