@@ -2,6 +2,7 @@
 // The live reading: presence and connection status, the annotated abstract and the Comments
 // panel, all on one shared document. Every change goes through the reading-doc helpers; the
 // collaboration server re-checks each one against the same policies used here to hide buttons.
+import { RefusalAlert } from "@/components/collab/refusal-alert";
 import { useCallback, useMemo, useState } from "react";
 import { createHighlight } from "@/lib/collab/reading-doc";
 import { describeTextRange } from "@/lib/anchoring";
@@ -68,14 +69,7 @@ export function ReadingWorkspace({ readingId, abstract, actor, session, members,
         <ConnectionStatus status={live.status} unsyncedChanges={live.unsyncedChanges} className="ml-auto" />
       </div>
 
-      {live.refusal ? (
-        <div role="alert" className="mt-3 flex items-start gap-3 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          <p className="min-w-0 flex-1 break-words">Your last change was not saved: {live.refusal}</p>
-          <button type="button" onClick={live.dismissRefusal} aria-label="Dismiss" className="-my-1 shrink-0 rounded-md px-2 py-1 text-red-800 hover:bg-red-100">
-            <span aria-hidden="true">×</span>
-          </button>
-        </div>
-      ) : null}
+      <RefusalAlert reason={live.refusal} onDismiss={live.dismissRefusal} />
 
       <div className="mt-4 grid gap-8 @4xl:grid-cols-[minmax(0,1fr)_minmax(18rem,24rem)]">
         <AnnotatedAbstract

@@ -3,6 +3,7 @@
 // comments and revisions on the right (stacked on a phone), and the export link. The editor is the
 // live Y.Doc `draft:<id>`; comments and revisions are JSON routes. The collaboration server and the
 // routes re-check every permission; `canWrite` here only decides what to show.
+import { RefusalAlert } from "@/components/collab/refusal-alert";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useEditorState, type Editor } from "@tiptap/react";
 import { draftDocumentName } from "@/lib/collab/document-name";
@@ -118,14 +119,7 @@ export function DraftWorkspace({ draft, actor, canWrite, members }: DraftWorkspa
         <ConnectionStatus status={live.status} unsyncedChanges={live.unsyncedChanges} />
       </div>
 
-      {live.refusal ? (
-        <div role="alert" className="mt-3 flex items-start gap-3 rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          <p className="min-w-0 flex-1 break-words">Your last change was not saved: {live.refusal}</p>
-          <button type="button" onClick={live.dismissRefusal} aria-label="Dismiss" className="-my-1 shrink-0 rounded-md px-2 py-1 text-red-800 hover:bg-red-100">
-            <span aria-hidden="true">×</span>
-          </button>
-        </div>
-      ) : null}
+      <RefusalAlert reason={live.refusal} onDismiss={live.dismissRefusal} />
 
       {canWrite ? null : (
         <p className="mt-3 rounded-lg border border-rule bg-accent-soft/40 px-3 py-2 text-sm text-ink">
