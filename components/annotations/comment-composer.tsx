@@ -10,8 +10,14 @@ export interface CommentComposerProps {
   /** The submit button's text, e.g. "Post". */
   submitLabel: string;
   members: readonly Member[];
-  /** Gets the checked, trimmed body; returns false when it could not be saved (the text is kept). */
-  onSubmit: (body: string) => boolean;
+  /**
+   * Gets the checked, trimmed body. Live-document writes answer at once: false when the document is not
+   * ready. Writes over HTTP answer later: the server's message when it was not saved, or null. Either
+   * way a failed save keeps the text.
+   */
+  onSubmit: (body: string) => boolean | Promise<string | null>;
+  /** Base for the textarea's id (to focus it from elsewhere); generated when absent. */
+  id?: string;
   onCancel?: () => void;
   initialValue?: string;
   autoFocus?: boolean;
@@ -27,23 +33,34 @@ export function commentBodyError(value: string): string | null {
   return parsed.success ? null : (parsed.error.issues[0]?.message ?? "This comment cannot be posted.");
 }
 
-export function CommentComposer({ label, submitLabel, members, onSubmit, onCancel, initialValue = "", autoFocus, placeholder, rows = 3 }: CommentComposerProps) {
-  const id = useId();
+export function CommentComposer({ id: givenId, label, submitLabel, members, onSubmit, onCancel, initialValue = "", autoFocus, placeholder, rows = 3 }: CommentComposerProps) {
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   const [value, setValue] = useState(initialValue);
   const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
   const length = value.trim().length;
   // Going over the limit is shown as it happens, not only on submit.
   const shownError = length > MAX_COMMENT_LENGTH ? commentBodyError(value) : error;
 
-  const submit = (event?: FormEvent) => {
+  const submit = async (event?: FormEvent) => {
     event?.preventDefault();
+    if (sending) return;
     const problem = commentBodyError(value);
     if (problem) {
       setError(problem);
       return;
     }
-    if (!onSubmit(value.trim())) {
-      setError(NOT_READY);
+    const answer = onSubmit(value.trim());
+    let failure: string | null;
+    if (typeof answer === "boolean") failure = answer ? null : NOT_READY;
+    else {
+      setSending(true);
+      failure = await answer;
+      setSending(false);
+    }
+    if (failure) {
+      setError(failure);
       return;
     }
     setValue("");
@@ -51,7 +68,7 @@ export function CommentComposer({ label, submitLabel, members, onSubmit, onCance
   };
 
   return (
-    <form onSubmit={submit} className="space-y-2" noValidate>
+    <form onSubmit={(event) => void submit(event)} className="space-y-2" noValidate aria-busy={sending || undefined}>
       <MentionTextarea
         id={`${id}-body`}
         label={label}
@@ -69,7 +86,7 @@ export function CommentComposer({ label, submitLabel, members, onSubmit, onCance
         onKeyDown={(event) => {
           if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
             event.preventDefault();
-            submit();
+            void submit();
           } else if (event.key === "Escape" && onCancel) {
             event.preventDefault();
             onCancel();
@@ -82,7 +99,7 @@ export function CommentComposer({ label, submitLabel, members, onSubmit, onCance
             Cancel
           </button>
         ) : null}
-        <button type="submit" className="rounded-lg bg-ink px-3 py-1.5 text-sm font-medium text-white hover:bg-ink/90">
+        <button type="submit" disabled={sending} className="rounded-lg bg-ink px-3 py-1.5 text-sm font-medium text-white hover:bg-ink/90 disabled:cursor-wait disabled:opacity-70">
           {submitLabel}
         </button>
       </div>

@@ -2,13 +2,11 @@
 // Comments on a draft: on a passage (anchored by Yjs relative positions, painted in the editor) or
 // on the whole draft. They live in the database, not in the live document, so this panel talks to
 // the JSON routes and reloads when the collaboration server says they changed.
-import { useEffect, useId, useMemo, useState, type FormEvent } from "react";
-import { MAX_COMMENT_LENGTH } from "@/lib/rich-text";
+import { useEffect, useId, useMemo, useState } from "react";
 import type { Actor } from "@/lib/policies";
 import { CommentBody } from "../annotations/comment-body";
-import { commentBodyError } from "../annotations/comment-composer";
+import { CommentComposer } from "../annotations/comment-composer";
 import type { Member } from "../annotations/mention-autocomplete";
-import { MentionTextarea } from "../annotations/mention-textarea";
 import { absoluteTime, relativeTime } from "../annotations/relative-time";
 import { useNow } from "../annotations/use-live-data";
 import { submitJson } from "../ui/submit";
@@ -97,7 +95,7 @@ export function DraftCommentsPanel(props: DraftCommentsPanelProps) {
             </button>
           </div>
         ) : null}
-        <Composer
+        <CommentComposer
           id={composerId}
           label="Comment"
           submitLabel="Post"
@@ -264,7 +262,7 @@ function ThreadView({ thread, ctx }: { thread: DraftThread; ctx: ThreadContext }
       ) : null}
       {replying ? (
         <div className="mt-2">
-          <Composer
+          <CommentComposer
             label="Reply"
             submitLabel="Send reply"
             rows={2}
@@ -285,87 +283,3 @@ function ThreadView({ thread, ctx }: { thread: DraftThread; ctx: ThreadContext }
   );
 }
 
-interface ComposerProps {
-  id?: string;
-  label: string;
-  submitLabel: string;
-  members: readonly Member[];
-  /** Resolves to the server's message when the comment was not saved (the text is kept), or null. */
-  onSubmit: (body: string) => Promise<string | null>;
-  onCancel?: () => void;
-  autoFocus?: boolean;
-  placeholder?: string;
-  rows?: number;
-}
-
-/**
- * The annotations' composer posts into the live document synchronously; draft comments go over
- * HTTP, so this one waits for the answer, keeps the text when it fails and shows the server's message.
- */
-function Composer({ id, label, submitLabel, members, onSubmit, onCancel, autoFocus, placeholder, rows = 3 }: ComposerProps) {
-  const fallbackId = useId();
-  const fieldId = `${id ?? fallbackId}-body`;
-  const [value, setValue] = useState("");
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-  const length = value.trim().length;
-  const shownError = length > MAX_COMMENT_LENGTH ? commentBodyError(value) : error;
-
-  const submit = async (event?: FormEvent) => {
-    event?.preventDefault();
-    if (sending) return;
-    const problem = commentBodyError(value);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setSending(true);
-    const failure = await onSubmit(value.trim());
-    setSending(false);
-    if (failure) {
-      setError(failure);
-      return;
-    }
-    setValue("");
-    setError(null);
-  };
-
-  return (
-    <form onSubmit={(event) => void submit(event)} className="space-y-2" noValidate aria-busy={sending || undefined}>
-      <MentionTextarea
-        id={fieldId}
-        label={label}
-        value={value}
-        onValueChange={(next) => {
-          setValue(next);
-          if (error) setError(null);
-        }}
-        members={members}
-        error={shownError}
-        hint={length > MAX_COMMENT_LENGTH * 0.9 ? `${length.toLocaleString("en-US")} / ${MAX_COMMENT_LENGTH.toLocaleString("en-US")} characters` : null}
-        rows={rows}
-        autoFocus={autoFocus}
-        placeholder={placeholder}
-        onKeyDown={(event) => {
-          if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
-            event.preventDefault();
-            void submit();
-          } else if (event.key === "Escape" && onCancel) {
-            event.preventDefault();
-            onCancel();
-          }
-        }}
-      />
-      <div className="flex items-center justify-end gap-2">
-        {onCancel ? (
-          <button type="button" onClick={onCancel} className="rounded-lg px-3 py-1.5 text-sm font-medium text-muted hover:text-ink">
-            Cancel
-          </button>
-        ) : null}
-        <button type="submit" disabled={sending} className="rounded-lg bg-ink px-3 py-1.5 text-sm font-medium text-white hover:bg-ink/90 disabled:cursor-wait disabled:opacity-70">
-          {submitLabel}
-        </button>
-      </div>
-    </form>
-  );
-}
