@@ -1,12 +1,9 @@
 // The collaboration server against a real Postgres, on a real port, with real providers and a raw
 // y-protocols client that tries everything an honest provider never would.
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
-import { importSession } from "../readings/import-session.ts";
-import { ensureDemoAccounts } from "../members/demo-accounts.ts";
-import { SEED_FILE } from "../server/bootstrap.ts";
+import { seedDemoClass } from "../testing/demo-class.ts";
 import { readingDocumentName } from "./document-name.ts";
 import { createComment, createHighlight, deleteComment, editComment, readComments, readHighlights, readingMaps, setThreadResolved, toggleReaction } from "./reading-doc.ts";
 import { loadDocument } from "./document-store.ts";
@@ -22,8 +19,7 @@ const target = { exact: "efficient finetuning approach", prefix: "We present QLo
 
 beforeAll(async () => {
   test = await createTestDatabase();
-  await importSession({ input: fs.readFileSync(SEED_FILE), db: test.db });
-  await ensureDemoAccounts({ db: test.db });
+  await seedDemoClass(test.db);
   for (const email of ["alice", "bob", "lead", "instructor"]) {
     const user = await test.db.user.findUniqueOrThrow({ where: { email: `${email}@demo.test` } });
     users[email] = { id: user.id, cookie: await sessionCookie(user) };

@@ -1,13 +1,10 @@
 // Seeded random test: several clients make random highlights, comments, replies, edits, deletions and
 // +1s while randomly dropping and regaining their connection; all end in the same state, and that state
 // is exactly what Postgres holds (document and projection). Reproduce a run with COLLAB_SEED=<seed>.
-import fs from "node:fs";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
-import { importSession } from "../readings/import-session.ts";
-import { ensureDemoAccounts } from "../members/demo-accounts.ts";
-import { SEED_FILE } from "../server/bootstrap.ts";
+import { seedDemoClass } from "../testing/demo-class.ts";
 import { describeTextRange } from "../anchoring/describe.ts";
 import { readingDocumentName } from "./document-name.ts";
 import { createComment, createHighlight, deleteComment, editComment, HIGHLIGHT_KINDS, readComments, readHighlights, readingMaps, readReactions, toggleReaction } from "./reading-doc.ts";
@@ -35,8 +32,7 @@ const people: Array<{ id: string; cookie: string }> = [];
 
 beforeAll(async () => {
   test = await createTestDatabase();
-  await importSession({ input: fs.readFileSync(SEED_FILE), db: test.db });
-  await ensureDemoAccounts({ db: test.db });
+  await seedDemoClass(test.db);
   for (const user of await test.db.user.findMany({ where: { email: { endsWith: "@demo.test" }, NOT: { email: "instructor@demo.test" } } })) {
     people.push({ id: user.id, cookie: await sessionCookie(user) });
   }

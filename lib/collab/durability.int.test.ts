@@ -2,14 +2,11 @@
 // writes from several clients (comments on a reading, co-editing a draft); after a restart every
 // acknowledged write is there exactly once.
 import { spawn, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
-import { importSession } from "../readings/import-session.ts";
-import { ensureDemoAccounts } from "../members/demo-accounts.ts";
-import { SEED_FILE } from "../server/bootstrap.ts";
+import { seedDemoClass } from "../testing/demo-class.ts";
 import { findFreePort } from "../server/ports.ts";
 import { draftDocumentName, readingDocumentName } from "./document-name.ts";
 import { ensureSessionDrafts } from "../drafts/drafts.ts";
@@ -26,8 +23,7 @@ const cookies: Array<{ id: string; cookie: string }> = [];
 
 beforeAll(async () => {
   test = await createTestDatabase();
-  await importSession({ input: fs.readFileSync(SEED_FILE), db: test.db });
-  await ensureDemoAccounts({ db: test.db });
+  await seedDemoClass(test.db);
   for (const user of await test.db.user.findMany({ where: { email: { in: ["alice@demo.test", "bob@demo.test", "lead@demo.test", "blog@demo.test"] } } })) {
     cookies.push({ id: user.id, cookie: await sessionCookie(user) });
   }

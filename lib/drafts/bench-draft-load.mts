@@ -1,24 +1,15 @@
 // Benchmark (not a test): a draft of 100,000 characters, typed as many small edits through the real
 // collaboration server; then a cold server (fresh process state) loads it for a new editor. Prints the
 // load time and the stored bytes against the size of the Yjs state. Run: npm run bench:drafts
-import fs from "node:fs";
+import { openDemoClassDatabase } from "../testing/demo-class.ts";
 import * as Y from "yjs";
-import { createDb } from "../db/client.ts";
-import { ensureDemoAccounts } from "../members/demo-accounts.ts";
-import { importSession } from "../readings/import-session.ts";
-import { SEED_FILE } from "../server/bootstrap.ts";
-import { createMigratedTemplate, dropDatabase, startTestCluster } from "../testing/test-cluster.ts";
 import { draftDocumentName } from "../collab/document-name.ts";
 import { connectClient, sessionCookie, startTestCollabServer, waitUntilSaved } from "../collab/testing/support.ts";
 import { DRAFT_FRAGMENT } from "./editor-schema.ts";
 import { ensureSessionDrafts } from "./drafts.ts";
 
 const TARGET_CHARACTERS = 100_000;
-const cluster = await startTestCluster();
-const template = await createMigratedTemplate(cluster);
-const db = createDb(cluster.urlFor(template));
-await importSession({ input: fs.readFileSync(SEED_FILE), db });
-await ensureDemoAccounts({ db });
+const { db, close } = await openDemoClassDatabase();
 const lead = await db.user.findUniqueOrThrow({ where: { email: "lead@demo.test" } });
 const session = await db.classSession.findFirstOrThrow();
 const [presentation] = await ensureSessionDrafts(db, session.id);
@@ -78,7 +69,5 @@ console.log(`\nDraft of ${written.toLocaleString("en-US")} characters in ${fragm
 console.log(`Cold load to first sync (5 rounds, fresh server each): median ${samples[2]!.toFixed(0)} ms, min ${samples[0]!.toFixed(0)} ms, max ${samples[4]!.toFixed(0)} ms`);
 console.log(`Yjs state (encodeStateAsUpdate): ${kb(stateBytes)}`);
 console.log(`Stored: compacted state ${kb(stored.state)} + uncompacted log ${kb(stored.log)}; projection JSON ${kb(Buffer.byteLength(JSON.stringify(stored.projection.json)))} + Markdown ${kb(Buffer.byteLength(stored.projection.markdown))}; revisions ${kb(stored.revisions)}`);
-await db.$disconnect();
-await dropDatabase(cluster, template);
-await cluster.stop();
+await close();
 process.exit(0);

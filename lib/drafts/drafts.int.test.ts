@@ -1,14 +1,11 @@
 // Drafts on the real collaboration server: who may write, what content is accepted, projections and
 // revisions (including a restore that a connected co-editor sees), against a real Postgres.
-import fs from "node:fs";
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
-import { importSession } from "../readings/import-session.ts";
-import { ensureDemoAccounts } from "../members/demo-accounts.ts";
+import { seedDemoClass } from "../testing/demo-class.ts";
 import { loadActor } from "../auth/current-actor.ts";
-import { SEED_FILE } from "../server/bootstrap.ts";
 import { draftDocumentName, readingDocumentName } from "../collab/document-name.ts";
 import { createHighlight } from "../collab/reading-doc.ts";
 import { describeTextRange } from "../anchoring/describe.ts";
@@ -32,8 +29,7 @@ const textOf = (target: Y.Doc) => JSON.stringify(yXmlFragmentToProsemirrorJSON(t
 
 beforeAll(async () => {
   test = await createTestDatabase();
-  await importSession({ input: fs.readFileSync(SEED_FILE), db: test.db });
-  await ensureDemoAccounts({ db: test.db });
+  await seedDemoClass(test.db);
   for (const name of ["alice", "lead", "blog", "instructor"]) {
     const user = await test.db.user.findUniqueOrThrow({ where: { email: `${name}@demo.test` } });
     users[name] = { actor: (await loadActor({ userId: user.id, sessionVersion: 0, db: test.db }))!, cookie: await sessionCookie(user) };

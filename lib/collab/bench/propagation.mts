@@ -2,18 +2,13 @@
 // (session-cookie authentication, write policy, durable append to Postgres, broadcast), with 2 and with
 // 50 clients on one reading, side by side with a plain Yjs websocket server; and how many writes per
 // second the durable log sustains. Run: npm run bench   (numbers go to stdout; the README keeps a copy).
-import fs from "node:fs";
+import { openDemoClassDatabase } from "../../testing/demo-class.ts";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { setupWSConnection } from "@y/websocket-server/utils";
 import { WebsocketProvider } from "y-websocket";
 import WebSocket, { WebSocketServer } from "ws";
 import * as Y from "yjs";
-import { createDb } from "../../db/client.ts";
-import { ensureDemoAccounts } from "../../members/demo-accounts.ts";
-import { importSession } from "../../readings/import-session.ts";
-import { SEED_FILE } from "../../server/bootstrap.ts";
-import { createMigratedTemplate, dropDatabase, startTestCluster } from "../../testing/test-cluster.ts";
 import { appendUpdate } from "../document-store.ts";
 import { readingDocumentName } from "../document-name.ts";
 import { createComment, readingMaps } from "../reading-doc.ts";
@@ -45,11 +40,7 @@ async function measure(writer: Y.Doc, observer: Y.Doc, change: (round: number) =
   return samples;
 }
 
-const cluster = await startTestCluster();
-const template = await createMigratedTemplate(cluster);
-const db = createDb(cluster.urlFor(template));
-await importSession({ input: fs.readFileSync(SEED_FILE), db });
-await ensureDemoAccounts({ db });
+const { db, close } = await openDemoClassDatabase();
 const reading = await db.reading.findFirstOrThrow({ where: { title: { startsWith: "QLoRA" } } });
 const name = readingDocumentName(reading.id);
 const users = await db.user.findMany({ where: { email: { endsWith: "@demo.test" } } });
@@ -110,9 +101,7 @@ await Promise.all(
 const seconds = (performance.now() - started) / 1000;
 results.push(`Durable log: ${WRITES} appends of ${update.byteLength} B in ${seconds.toFixed(2)} s = ${Math.round(WRITES / seconds)} writes/s (8 concurrent writers)`);
 
-await db.$disconnect();
-await dropDatabase(cluster, template);
-await cluster.stop();
+await close();
 console.log(`\nRounds per measurement: ${ROUNDS}; machine: ${(await import("node:os")).cpus().length} cores, Node ${process.version}`);
 for (const line of results) console.log(line);
 process.exit(0);

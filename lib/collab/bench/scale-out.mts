@@ -1,15 +1,10 @@
 // Scale-out check (needs a Redis; not part of npm test): two collaboration servers on two ports share
 // one Postgres and REDIS_URL (default redis://127.0.0.1:6379); a client on each edits one reading and
 // both must see everything, and Postgres must hold it once. Run: npm run check:scale-out
-import fs from "node:fs";
+import { openDemoClassDatabase } from "../../testing/demo-class.ts";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as Y from "yjs";
-import { createDb } from "../../db/client.ts";
-import { ensureDemoAccounts } from "../../members/demo-accounts.ts";
-import { importSession } from "../../readings/import-session.ts";
-import { SEED_FILE } from "../../server/bootstrap.ts";
-import { createMigratedTemplate, dropDatabase, startTestCluster } from "../../testing/test-cluster.ts";
 import { readingDocumentName } from "../document-name.ts";
 import { loadDocument } from "../document-store.ts";
 import { createComment, readComments } from "../reading-doc.ts";
@@ -17,11 +12,7 @@ import { createCollabServer } from "../server.ts";
 import { connectClient, sessionCookie, TEST_SECRET, waitUntilSaved } from "../testing/support.ts";
 
 const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const cluster = await startTestCluster();
-const template = await createMigratedTemplate(cluster);
-const db = createDb(cluster.urlFor(template));
-await importSession({ input: fs.readFileSync(SEED_FILE), db });
-await ensureDemoAccounts({ db });
+const { db, close } = await openDemoClassDatabase();
 const reading = await db.reading.findFirstOrThrow({ where: { title: { startsWith: "QLoRA" } } });
 const name = readingDocumentName(reading.id);
 
@@ -57,7 +48,5 @@ const stored = new Y.Doc();
 Y.applyUpdate(stored, (await loadDocument(db, name)).update!);
 const storedOnce = ids.every((id) => readComments(stored).filter((comment) => comment.id === id).length === 1);
 console.log(`two instances through ${redisUrl}: ${ok ? "both clients saw both comments" : "NOT converged"}; Postgres holds each once: ${storedOnce}`);
-await db.$disconnect();
-await dropDatabase(cluster, template);
-await cluster.stop();
+await close();
 process.exit(ok && storedOnce ? 0 : 1);

@@ -8,6 +8,7 @@ import { appendUpdate, compactDocument, loadDocument } from "../document-store.t
 import type { CollabContext } from "../context.ts";
 
 const SYNC_STEP_1 = 0;
+const SYNC_STEP_2 = 1;
 
 export interface PersistenceOptions {
   db: Db;
@@ -38,8 +39,9 @@ export class Persistence implements Extension {
 
   async beforeSync({ type, payload, connection, document, documentName, context }: beforeSyncPayload<CollabContext>): Promise<void> {
     if (type === SYNC_STEP_1 || connection.readOnly) return;
-    // A reconnecting client resends what the server already has: nothing new, nothing to log.
-    if (Y.snapshotContainsUpdate(Y.snapshot(document), payload)) return;
+    // A reconnecting client's sync step 2 resends what the server already has: nothing new to log. (The
+    // check walks the whole document, so it is kept off the path of ordinary updates.)
+    if (type === SYNC_STEP_2 && Y.snapshotContainsUpdate(Y.snapshot(document), payload)) return;
     await appendUpdate(this.options.db, { name: documentName, update: payload, userId: context.actor?.id ?? null });
     this.schedule(documentName);
   }
