@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentActor } from "@/lib/auth/current-actor";
-import { safeReturnPath } from "@/lib/auth/page-guard";
 import { configuredOAuthProviders } from "@/lib/auth/providers";
+import { safeReturnPath } from "@/lib/http/safe-return-path";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 

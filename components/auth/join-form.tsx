@@ -4,8 +4,9 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field, FormError, SubmitButton } from "@/components/ui/field";
 import { submitJson } from "@/components/ui/submit";
+import { safeReturnPath } from "@/lib/http/safe-return-path";
 
-export function JoinForm() {
+export function JoinForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -14,7 +15,7 @@ export function JoinForm() {
     setPending(true);
     const result = await submitJson("/api/join", "POST", { joinCode: String(new FormData(event.currentTarget).get("joinCode") ?? "") });
     if (result.ok) {
-      router.replace("/");
+      router.replace(safeReturnPath(callbackUrl));
       router.refresh();
     }
     else {

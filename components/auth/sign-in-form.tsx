@@ -5,8 +5,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field, FormError, SubmitButton } from "@/components/ui/field";
+import { safeReturnPath } from "@/lib/http/safe-return-path";
 
-export function SignInForm({ callbackUrl, oauth }: { callbackUrl: string; oauth: Array<{ id: string; name: string }> }) {
+export function SignInForm({ callbackUrl: requested, oauth }: { callbackUrl: string; oauth: Array<{ id: string; name: string }> }) {
+  // The page checked it already; checked again here because this is where the browser navigates.
+  const callbackUrl = safeReturnPath(requested);
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);

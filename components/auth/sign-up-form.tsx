@@ -6,8 +6,11 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field, FormError, SubmitButton } from "@/components/ui/field";
 import { submitJson, type SubmitError } from "@/components/ui/submit";
+import { safeReturnPath } from "@/lib/http/safe-return-path";
 
-export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
+export function SignUpForm({ callbackUrl: requested }: { callbackUrl: string }) {
+  // The page checked it already; checked again here because this is where the browser navigates.
+  const callbackUrl = safeReturnPath(requested);
   const router = useRouter();
   const [error, setError] = useState<SubmitError | null>(null);
   const [pending, setPending] = useState(false);

@@ -6,6 +6,7 @@ import type { Adapter } from "next-auth/adapters";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/client.ts";
 import { isAppError } from "../errors/app-error.ts";
+import { safeRedirectUrl } from "../http/safe-return-path.ts";
 import { clientAddressFrom } from "./client-address.ts";
 import { oauthProviders } from "./providers.ts";
 import { signInWithPassword } from "./sign-in.ts";
@@ -53,6 +54,10 @@ export function authOptions(): NextAuthOptions {
       ...oauthProviders(),
     ],
     callbacks: {
+      // Every callbackUrl next-auth is given (sign-in, OAuth, sign-out) ends up here.
+      async redirect({ url, baseUrl }) {
+        return safeRedirectUrl(url, baseUrl);
+      },
       async jwt({ token, user }) {
         if (user) {
           token.uid = user.id;

@@ -1,14 +1,16 @@
 // What every page asks first: who is this, and may they see it? Signed-out visitors are sent to sign
 // in (and brought back after); members who may not see a page get the 403 page.
 import { forbidden, redirect } from "next/navigation";
+import { safeReturnPath } from "../http/safe-return-path.ts";
 import { can, type Action, type Actor } from "../policies/index.ts";
 import { getCurrentActor } from "./current-actor.ts";
 
 /** A signed-in course member, or a redirect to /signin (or /join for accounts not yet in the course). */
 export async function requireMember(returnTo: string): Promise<Actor> {
   const actor = await getCurrentActor();
-  if (!actor) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
-  if (!can(actor, "course:view")) redirect("/join");
+  const callbackUrl = encodeURIComponent(safeReturnPath(returnTo));
+  if (!actor) redirect(`/signin?callbackUrl=${callbackUrl}`);
+  if (!can(actor, "course:view")) redirect(`/join?callbackUrl=${callbackUrl}`);
   return actor;
 }
 
@@ -17,11 +19,4 @@ export async function requirePermission(returnTo: string, action: Extract<Action
   const actor = await requireMember(returnTo);
   if (!can(actor, action)) forbidden();
   return actor;
-}
-
-/** Only a same-site path is a safe place to return to after signing in. */
-export function safeReturnPath(value: string | string[] | undefined): string {
-  const path = Array.isArray(value) ? value[0] : value;
-  if (!path || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")) return "/";
-  return path;
 }
