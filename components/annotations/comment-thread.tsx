@@ -4,22 +4,35 @@ import type { Comment } from "@/lib/collab/reading-doc";
 import { can } from "@/lib/policies";
 import { CommentBody } from "./comment-body";
 import { CommentComposer } from "./comment-composer";
-import { absoluteTime, relativeTime } from "./relative-time";
+import { absoluteTime, isoTime, relativeTime } from "./relative-time";
 import type { ThreadContext } from "./thread-context";
-import type { Thread } from "./threads";
+import { isUnreadable, type Thread, type ThreadComment } from "./threads";
 
 const SMALL_BUTTON =
   "inline-flex min-h-8 items-center gap-1 rounded-md px-2 text-xs font-medium text-muted hover:bg-accent-soft/60 hover:text-ink aria-pressed:bg-accent-soft aria-pressed:text-accent";
 
 function Timestamp({ at, now }: { at: number; now: number }) {
   return (
-    <time dateTime={new Date(at).toISOString()} title={absoluteTime(at)} className="text-xs text-muted">
+    <time dateTime={isoTime(at)} title={absoluteTime(at)} className="text-xs text-muted">
       {relativeTime(at, now)}
     </time>
   );
 }
 
-function CommentItem({ comment, ctx }: { comment: Comment; ctx: ThreadContext }) {
+export const UNREADABLE_COMMENT = "This comment could not be read.";
+
+function CommentItem({ comment, ctx }: { comment: ThreadComment; ctx: ThreadContext }) {
+  if (isUnreadable(comment)) {
+    return (
+      <p className="min-w-0 text-sm italic text-muted" data-comment-id={comment.id} data-unreadable="">
+        {UNREADABLE_COMMENT}
+      </p>
+    );
+  }
+  return <ReadableComment comment={comment} ctx={ctx} />;
+}
+
+function ReadableComment({ comment, ctx }: { comment: Comment; ctx: ThreadContext }) {
   const [editing, setEditing] = useState(false);
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const mine = !comment.deleted && can(ctx.actor, "annotation:edit", { authorId: comment.authorId });
@@ -118,15 +131,18 @@ export function ThreadView({ thread, ctx, forceOpen = false }: ThreadViewProps) 
   const [replying, setReplying] = useState(false);
   const { root } = thread;
   const open = !thread.resolved || (toggled ?? forceOpen);
-  const canResolve = can(ctx.actor, "thread:resolve", { threadAuthorId: root.authorId, session: ctx.session });
-  const starter = root.deleted ? "a deleted comment" : ctx.nameOf(root.authorId);
+  const unreadableRoot = isUnreadable(root);
+  // Nothing is offered on a root that cannot be read: the server could not check it either.
+  const canResolve = !unreadableRoot && can(ctx.actor, "thread:resolve", { threadAuthorId: root.authorId, session: ctx.session });
+  const canReply = ctx.canAnnotate && !unreadableRoot;
+  const starter = unreadableRoot ? "a comment that could not be read" : root.deleted ? "a deleted comment" : ctx.nameOf(root.authorId);
 
   return (
     <article aria-label={`Thread started by ${starter}`} data-thread-id={root.id} data-resolved={thread.resolved || undefined} className="rounded-lg border border-rule bg-white p-3">
       {thread.resolved ? (
         <div className={`flex flex-wrap items-center gap-2 ${open ? "mb-2" : ""}`}>
           <span className="rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-semibold text-emerald-800 ring-1 ring-emerald-200">Resolved</span>
-          {root.resolvedBy ? <span className="text-xs text-muted">by {ctx.nameOf(root.resolvedBy)}</span> : null}
+          {!unreadableRoot && root.resolvedBy ? <span className="text-xs text-muted">by {ctx.nameOf(root.resolvedBy)}</span> : null}
           <button type="button" aria-expanded={open} aria-controls={bodyId} onClick={() => setToggled(!open)} className={`${SMALL_BUTTON} ml-auto`}>
             {open ? "Hide" : `Show thread (${1 + thread.replies.length})`}
           </button>
@@ -143,7 +159,7 @@ export function ThreadView({ thread, ctx, forceOpen = false }: ThreadViewProps) 
             ))}
           </ol>
         ) : null}
-        {ctx.canAnnotate ? (
+        {canReply ? (
           <div className="mt-2 flex flex-wrap items-center gap-1 border-t border-rule/70 pt-2">
             {replying ? null : (
               <button type="button" className={SMALL_BUTTON} onClick={() => setReplying(true)}>

@@ -10,6 +10,7 @@ import {
   setHighlightKind,
   setThreadResolved,
   toggleReaction,
+  type UnreadableEntry,
 } from "@/lib/collab/reading-doc";
 import type { Actor, SessionTeams } from "@/lib/policies";
 import { CommentComposer } from "./comment-composer";
@@ -34,6 +35,8 @@ export interface CommentsPanelProps {
   /** The live document; null while it is being (re)created, when changes are refused with a message. */
   doc: Y.Doc | null;
   data: ReadingData;
+  /** Entries stored in a shape that cannot be read: each shown as such, in its place. */
+  unreadable?: readonly UnreadableEntry[];
   anchors: ReadonlyMap<string, AnchorResult>;
   actor: Actor;
   session: SessionTeams;
@@ -69,11 +72,15 @@ function useActions(doc: Y.Doc | null, actor: Actor): ThreadActions {
   }, [doc, actor.id]);
 }
 
-export function CommentsPanel({ abstract, doc, data, anchors, actor, session, members, canAnnotate, activeHighlight, onShowInText, drafts, className = "" }: CommentsPanelProps) {
+const NOTHING_UNREADABLE: readonly UnreadableEntry[] = [];
+
+export const UNREADABLE_HIGHLIGHT = "This highlight could not be read.";
+
+export function CommentsPanel({ abstract, doc, data, unreadable = NOTHING_UNREADABLE, anchors, actor, session, members, canAnnotate, activeHighlight, onShowInText, drafts, className = "" }: CommentsPanelProps) {
   const headingId = useId();
   const now = useNow();
   const actions = useActions(doc, actor);
-  const index = useMemo(() => buildThreads(data.highlights, data.comments, anchors, abstract), [data.highlights, data.comments, anchors, abstract]);
+  const index = useMemo(() => buildThreads(data.highlights, data.comments, anchors, abstract, unreadable), [data.highlights, data.comments, anchors, abstract, unreadable]);
 
   const ctx = useMemo<ThreadContext>(() => {
     const byId = new Map(members.map((member) => [member.id, member.name]));
@@ -151,6 +158,20 @@ export function CommentsPanel({ abstract, doc, data, anchors, actor, session, me
             {index.paper.map((thread) => (
               <li key={thread.root.id}>
                 <ThreadView thread={thread} ctx={ctx} />
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+
+      {index.unreadableHighlights.length > 0 ? (
+        <div className="mt-6">
+          <h3 className="text-xs font-semibold uppercase tracking-wider text-muted">Unreadable highlights</h3>
+          <p className="mt-1 text-xs text-muted">Stored in a form this page cannot read; they are kept as they are.</p>
+          <ol className="mt-2 space-y-3">
+            {index.unreadableHighlights.map((entry) => (
+              <li key={entry.id} data-unreadable="" className="rounded-xl border border-dashed border-rule bg-white/60 p-3 text-sm italic text-muted">
+                {UNREADABLE_HIGHLIGHT}
               </li>
             ))}
           </ol>

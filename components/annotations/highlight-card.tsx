@@ -6,9 +6,9 @@ import { CommentComposer } from "./comment-composer";
 import { DraftQuotes } from "./draft-quotes";
 import { ThreadView } from "./comment-thread";
 import { KIND_STYLES } from "./kinds";
-import { absoluteTime, relativeTime } from "./relative-time";
+import { absoluteTime, isoTime, relativeTime } from "./relative-time";
 import type { ThreadContext } from "./thread-context";
-import type { HighlightGroup } from "./threads";
+import { isUnreadable, type HighlightGroup } from "./threads";
 
 export function highlightCardId(highlightId: string): string {
   return `highlight-card-${highlightId}`;
@@ -34,7 +34,7 @@ export function HighlightCard({ group, ctx, active, onShowInText }: HighlightCar
   const detached = group.anchor.status === "detached";
   const mine = can(ctx.actor, "annotation:edit", { authorId: highlight.authorId });
   // The server refuses to delete a highlight others have commented on; don't offer what will bounce.
-  const othersCommented = threads.some((thread) => [thread.root, ...thread.replies].some((comment) => comment.authorId !== ctx.actor.id));
+  const othersCommented = threads.some((thread) => [thread.root, ...thread.replies].some((comment) => isUnreadable(comment) || comment.authorId !== ctx.actor.id));
   const showComposer = ctx.canAnnotate && threads.length === 0 && (composing || active);
 
   return (
@@ -50,7 +50,7 @@ export function HighlightCard({ group, ctx, active, onShowInText }: HighlightCar
         <span>
           Highlighted by <span className="font-medium text-ink">{ctx.nameOf(highlight.authorId)}</span>
         </span>
-        <time dateTime={new Date(highlight.createdAt).toISOString()} title={absoluteTime(highlight.createdAt)}>
+        <time dateTime={isoTime(highlight.createdAt)} title={absoluteTime(highlight.createdAt)}>
           {relativeTime(highlight.createdAt, ctx.now)}
         </time>
       </h4>

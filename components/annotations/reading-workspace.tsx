@@ -16,6 +16,7 @@ import type { DraftLinks } from "./thread-context";
 import { anchorHighlights } from "./threads";
 import { usePeers, useReadingData } from "./use-live-data";
 import { useReadingDocument } from "./use-reading-document";
+import { useUnreadableEntries } from "./use-unreadable-entries";
 
 export interface ReadingWorkspaceProps {
   readingId: string;
@@ -32,6 +33,7 @@ export interface ReadingWorkspaceProps {
 export function ReadingWorkspace({ readingId, abstract, actor, session, members, drafts }: ReadingWorkspaceProps) {
   const live = useReadingDocument(readingId);
   const data = useReadingData(live.doc);
+  const unreadable = useUnreadableEntries(live.doc);
   const peers = usePeers(live.awareness);
   const anchors = useMemo(() => anchorHighlights(abstract, data.highlights), [abstract, data.highlights]);
   const canAnnotate = can(actor, "reading:annotate");
@@ -87,6 +89,7 @@ export function ReadingWorkspace({ readingId, abstract, actor, session, members,
           abstract={abstract}
           doc={doc}
           data={data}
+          unreadable={unreadable}
           anchors={anchors}
           actor={actor}
           session={session}

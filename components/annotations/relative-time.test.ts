@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { relativeTime } from "./relative-time";
+import { absoluteTime, isoTime, relativeTime } from "./relative-time";
 
 const NOW = Date.UTC(2025, 4, 20, 12, 0, 0);
 const minute = 60_000;
@@ -20,5 +20,33 @@ describe("relativeTime", () => {
     ["years", 800 * day, "2 yr. ago"],
   ])("%s", (_name, age, expected) => {
     expect(relativeTime(NOW - age, NOW)).toBe(expected);
+  });
+});
+
+describe("times that stored data may hold", () => {
+  it.each<[string, unknown]>([
+    ["NaN", Number.NaN],
+    ["Infinity", Number.POSITIVE_INFINITY],
+    ["beyond what a Date holds", 8.64e15 + 1],
+    ["far in the past", -8.64e15 - 1],
+    ["a BigInt", 10n],
+    ["a string", "yesterday"],
+    ["undefined", undefined],
+  ])("%s never throws and reads as unknown", (_name, then) => {
+    expect(relativeTime(then as number, NOW)).toBe("at an unknown time");
+    expect(absoluteTime(then as number)).toBe("an unknown time");
+    expect(isoTime(then as number)).toBeUndefined();
+  });
+
+  it("a date years ahead shows the date it claims, not 'just now'", () => {
+    const then = Date.UTC(2400, 0, 2, 12, 0, 0);
+    expect(relativeTime(then, NOW)).toBe(absoluteTime(then));
+    expect(relativeTime(then, NOW)).toContain("2400");
+    expect(isoTime(then)).toBe("2400-01-02T12:00:00.000Z");
+  });
+
+  it("a negative timestamp inside a Date's range still formats", () => {
+    expect(isoTime(-86_400_000)).toBe("1969-12-31T00:00:00.000Z");
+    expect(relativeTime(-86_400_000, NOW)).toBe("55 yr. ago");
   });
 });

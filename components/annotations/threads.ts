@@ -1,12 +1,19 @@
 // Groups the document's comments into what the Comments panel shows: highlight threads in text
 // order, threads on the whole paper, and highlights whose passage can no longer be found.
 import { anchorTarget, type AnchorResult } from "@/lib/anchoring";
-import type { Comment, Highlight } from "@/lib/collab/reading-doc";
+import type { Comment, Highlight, UnreadableEntry } from "@/lib/collab/reading-doc";
+
+/** A comment as the panel shows it: readable, or stored in a shape that cannot be read (shown as such, in its place). */
+export type ThreadComment = Comment | UnreadableEntry;
+
+export function isUnreadable(comment: ThreadComment): comment is UnreadableEntry {
+  return "unreadable" in comment;
+}
 
 export interface Thread {
-  root: Comment;
-  /** Every reply, at any depth, oldest first; each keeps its parentId. */
-  replies: Comment[];
+  root: ThreadComment;
+  /** Every reply, at any depth, oldest first (unreadable ones last); each keeps its parentId. */
+  replies: ThreadComment[];
   resolved: boolean;
 }
 
@@ -23,8 +30,10 @@ export interface ThreadIndex {
   anchored: HighlightGroup[];
   /** Highlights that could not be placed: listed, never dropped. */
   detached: HighlightGroup[];
-  /** Threads on the whole paper, plus threads whose highlight no longer exists. */
+  /** Threads on the whole paper, plus threads whose highlight no longer exists (or cannot be read). */
   paper: Thread[];
+  /** Highlights stored in a shape that cannot be read: listed as such, never dropped. */
+  unreadableHighlights: UnreadableEntry[];
 }
 
 export function anchorHighlights(abstract: string, highlights: readonly Highlight[]): Map<string, AnchorResult> {
@@ -32,7 +41,7 @@ export function anchorHighlights(abstract: string, highlights: readonly Highligh
 }
 
 /** The root comment each comment belongs to, following parents (a missing or cyclic parent makes it a root). */
-function rootOf(comment: Comment, byId: ReadonlyMap<string, Comment>): Comment {
+function rootOf(comment: ThreadComment, byId: ReadonlyMap<string, ThreadComment>): ThreadComment {
   const seen = new Set<string>([comment.id]);
   let current = comment;
   while (current.parentId !== null) {
@@ -48,37 +57,49 @@ function rootOf(comment: Comment, byId: ReadonlyMap<string, Comment>): Comment {
  * Soft-deleted comments stay only as long as something visible hangs off them, so a deleted
  * comment with replies keeps its place ("deleted") and one without vanishes.
  */
-export function visibleComments(comments: readonly Comment[]): Set<string> {
-  const children = new Map<string, Comment[]>();
+export function visibleComments(comments: readonly ThreadComment[]): Set<string> {
+  const children = new Map<string, ThreadComment[]>();
   for (const comment of comments) {
     if (comment.parentId !== null) children.set(comment.parentId, [...(children.get(comment.parentId) ?? []), comment]);
   }
   const memo = new Map<string, boolean>();
-  const visible = (comment: Comment, depth: number): boolean => {
+  const visible = (comment: ThreadComment, depth: number): boolean => {
     const known = memo.get(comment.id);
     if (known !== undefined) return known;
     memo.set(comment.id, false); // a cycle counts as nothing visible
-    const result = !comment.deleted || (depth < 1000 && (children.get(comment.id) ?? []).some((child) => visible(child, depth + 1)));
+    const result = isUnreadable(comment) || !comment.deleted || (depth < 1000 && (children.get(comment.id) ?? []).some((child) => visible(child, depth + 1)));
     memo.set(comment.id, result);
     return result;
   };
   return new Set(comments.filter((comment) => visible(comment, 0)).map((comment) => comment.id));
 }
 
-export function buildThreads(highlights: readonly Highlight[], comments: readonly Comment[], anchors: ReadonlyMap<string, AnchorResult>, abstract: string): ThreadIndex {
-  const byId = new Map(comments.map((comment) => [comment.id, comment]));
-  const shown = visibleComments(comments);
+/** Where a thread sorts: unreadable roots have no time, and go last. */
+function createdAtOf(comment: ThreadComment): number {
+  return isUnreadable(comment) ? Number.MAX_SAFE_INTEGER : comment.createdAt;
+}
+
+export function buildThreads(
+  highlights: readonly Highlight[],
+  comments: readonly Comment[],
+  anchors: ReadonlyMap<string, AnchorResult>,
+  abstract: string,
+  unreadable: readonly UnreadableEntry[] = [],
+): ThreadIndex {
+  const all: ThreadComment[] = [...comments, ...unreadable.filter((entry) => entry.root === "comments")];
+  const byId = new Map(all.map((comment) => [comment.id, comment]));
+  const shown = visibleComments(all);
   const threads = new Map<string, Thread>();
-  for (const comment of comments) {
+  for (const comment of all) {
     if (!shown.has(comment.id)) continue;
     const root = rootOf(comment, byId);
     if (!shown.has(root.id)) continue;
-    const thread = threads.get(root.id) ?? { root, replies: [], resolved: root.resolvedAt !== null };
+    const thread = threads.get(root.id) ?? { root, replies: [], resolved: !isUnreadable(root) && root.resolvedAt !== null };
     if (comment.id !== root.id) thread.replies.push(comment);
     threads.set(root.id, thread);
   }
 
-  const byCreated = (a: Thread, b: Thread) => a.root.createdAt - b.root.createdAt || a.root.id.localeCompare(b.root.id);
+  const byCreated = (a: Thread, b: Thread) => createdAtOf(a.root) - createdAtOf(b.root) || a.root.id.localeCompare(b.root.id);
   const highlightIds = new Set(highlights.map((highlight) => highlight.id));
   const threadsOf = new Map<string, Thread[]>();
   const paper: Thread[] = [];
@@ -104,6 +125,6 @@ export function buildThreads(highlights: readonly Highlight[], comments: readonl
   const end = (group: HighlightGroup) => (group.anchor.status === "detached" ? 0 : group.anchor.end);
   anchored.sort((a, b) => start(a) - start(b) || end(a) - end(b) || a.highlight.createdAt - b.highlight.createdAt);
   detached.sort((a, b) => a.highlight.createdAt - b.highlight.createdAt);
-  return { anchored, detached, paper };
+  return { anchored, detached, paper, unreadableHighlights: unreadable.filter((entry) => entry.root === "highlights") };
 }
 

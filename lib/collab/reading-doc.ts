@@ -16,7 +16,9 @@ export type HighlightKind = (typeof HIGHLIGHT_KINDS)[number];
 
 export const entryIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 const userIdSchema = z.string().min(1).max(64);
-const timeSchema = z.number().int().nonnegative();
+/** The latest instant a JavaScript Date can hold; later "timestamps" cannot even be formatted. */
+export const MAX_TIME = 8.64e15;
+const timeSchema = z.number().int().nonnegative().max(MAX_TIME);
 
 export const highlightSchema = z.strictObject({
   id: entryIdSchema,
@@ -71,42 +73,146 @@ function entryMap(data: Record<string, unknown>): Y.Map<unknown> {
   return map;
 }
 
-/** Reads an entry map as plain data, or null when it does not match the schema. */
-export function readEntry<T>(schema: z.ZodType<T>, value: unknown): T | null {
-  if (!(value instanceof Y.Map)) return null;
-  const parsed = schema.safeParse(value.toJSON());
-  return parsed.success ? parsed.data : null;
+/**
+ * An entry whose stored value does not match the schema (written by an older version, or by a
+ * client before the server checked everything). Readers report it instead of dropping it, so the
+ * page can say "could not be read" in its place.
+ */
+export interface UnreadableEntry {
+  root: (typeof READING_ROOTS)[number];
+  /** The key it is stored under. */
+  id: string;
+  unreadable: true;
+  /** For a comment, the thread it hangs in when those two fields can still be read; otherwise null. */
+  highlightId: string | null;
+  parentId: string | null;
+}
+
+export interface ReadingEntries {
+  highlights: Highlight[];
+  comments: Comment[];
+  /** commentId -> the ids of the users who gave it +1. */
+  reactions: Map<string, string[]>;
+  unreadable: UnreadableEntry[];
+}
+
+/** Reads an entry map as plain data, or null when it does not match the schema (or its id is not its key). Never throws. */
+export function readEntry<T>(schema: z.ZodType<T>, value: unknown, key?: string): T | null {
+  try {
+    if (!(value instanceof Y.Map)) return null;
+    const plain: Record<string, unknown> = {};
+    for (const [field, raw] of value.entries()) {
+      // toJSON would turn a nested Y.Text into a string that passes; no writer ever stores one.
+      if (raw instanceof Y.AbstractType || raw instanceof Y.Doc || raw instanceof Uint8Array) return null;
+      plain[field] = raw;
+    }
+    const parsed = schema.safeParse(plain);
+    if (!parsed.success) return null;
+    if (key !== undefined && (parsed.data as { id?: unknown }).id !== key) return null;
+    return parsed.data;
+  } catch {
+    return null;
+  }
+}
+
+function unreadable(root: UnreadableEntry["root"], key: string, value: unknown): UnreadableEntry {
+  const field = (name: string): string | null => {
+    try {
+      const raw = value instanceof Y.Map ? value.get(name) : null;
+      return entryIdSchema.safeParse(raw).success ? (raw as string) : null;
+    } catch {
+      return null;
+    }
+  };
+  return { root, id: key, unreadable: true, highlightId: root === "comments" ? field("highlightId") : null, parentId: root === "comments" ? field("parentId") : null };
+}
+
+/** Every highlight that can be read, in text order, and those that cannot. */
+export function readHighlightEntries(doc: Y.Doc): { highlights: Highlight[]; unreadable: UnreadableEntry[] } {
+  const highlights: Highlight[] = [];
+  const bad: UnreadableEntry[] = [];
+  guarded("highlights", () => doc.getMap<Y.Map<unknown>>("highlights").forEach((value, key) => {
+    const highlight = readEntry(highlightSchema, value, key);
+    if (highlight) highlights.push(highlight);
+    else bad.push(unreadable("highlights", key, value));
+  }), bad);
+  highlights.sort((a, b) => a.target.start - b.target.start || a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return { highlights, unreadable: bad.sort(byId) };
+}
+
+/** Every comment that can be read, oldest first, and those that cannot. */
+export function readCommentEntries(doc: Y.Doc): { comments: Comment[]; unreadable: UnreadableEntry[] } {
+  const comments: Comment[] = [];
+  const bad: UnreadableEntry[] = [];
+  guarded("comments", () => doc.getMap<Y.Map<unknown>>("comments").forEach((value, key) => {
+    const comment = readEntry(commentSchema, value, key);
+    if (comment) comments.push(comment);
+    else bad.push(unreadable("comments", key, value));
+  }), bad);
+  comments.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return { comments, unreadable: bad.sort(byId) };
+}
+
+/** Every +1 that can be read (commentId -> user ids, sorted), and the keys that cannot. */
+export function readReactionEntries(doc: Y.Doc): { reactions: Map<string, string[]>; unreadable: UnreadableEntry[] } {
+  const reactions = new Map<string, string[]>();
+  const bad: UnreadableEntry[] = [];
+  guarded("reactions", () => doc.getMap<unknown>("reactions").forEach((value, key) => {
+    const parts = key.split("|");
+    const [commentId, userId] = parts;
+    if (value !== true || parts.length !== 2 || !entryIdSchema.safeParse(commentId).success || !userIdSchema.safeParse(userId).success) {
+      bad.push(unreadable("reactions", key, value));
+      return;
+    }
+    reactions.set(commentId!, [...(reactions.get(commentId!) ?? []), userId!]);
+  }), bad);
+  // Map iteration order differs between replicas; the answer should not.
+  for (const users of reactions.values()) users.sort();
+  return { reactions, unreadable: bad.sort(byId) };
+}
+
+/** The whole reading document, read once; never throws, whatever is stored. */
+export function readReadingEntries(doc: Y.Doc): ReadingEntries {
+  const highlights = readHighlightEntries(doc);
+  const comments = readCommentEntries(doc);
+  const reactions = readReactionEntries(doc);
+  return {
+    highlights: highlights.highlights,
+    comments: comments.comments,
+    reactions: reactions.reactions,
+    unreadable: [...highlights.unreadable, ...comments.unreadable, ...reactions.unreadable],
+  };
+}
+
+/** Only the entries that cannot be read, for a page that already has the rest. */
+export function readUnreadableEntries(doc: Y.Doc): UnreadableEntry[] {
+  return readReadingEntries(doc).unreadable;
 }
 
 export function readHighlights(doc: Y.Doc): Highlight[] {
-  const out: Highlight[] = [];
-  readingMaps(doc).highlights.forEach((value) => {
-    const highlight = readEntry(highlightSchema, value);
-    if (highlight) out.push(highlight);
-  });
-  return out.sort((a, b) => a.target.start - b.target.start || a.createdAt - b.createdAt);
+  return readHighlightEntries(doc).highlights;
 }
 
 export function readComments(doc: Y.Doc): Comment[] {
-  const out: Comment[] = [];
-  readingMaps(doc).comments.forEach((value) => {
-    const comment = readEntry(commentSchema, value);
-    if (comment) out.push(comment);
-  });
-  return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  return readCommentEntries(doc).comments;
 }
 
 /** commentId -> the ids of the users who gave it +1. */
 export function readReactions(doc: Y.Doc): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  readingMaps(doc).reactions.forEach((value, key) => {
-    const [commentId, userId] = key.split("|");
-    if (value !== true || !commentId || !userId) return;
-    out.set(commentId, [...(out.get(commentId) ?? []), userId]);
-  });
-  // Map iteration order differs between replicas; the answer should not.
-  for (const users of out.values()) users.sort();
-  return out;
+  return readReactionEntries(doc).reactions;
+}
+
+/** Runs one root's reader; a root that cannot even be iterated is one unreadable entry, not a crash. */
+function guarded(root: UnreadableEntry["root"], read: () => void, bad: UnreadableEntry[]): void {
+  try {
+    read();
+  } catch {
+    bad.push({ root, id: "", unreadable: true, highlightId: null, parentId: null });
+  }
+}
+
+function byId(a: UnreadableEntry, b: UnreadableEntry): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 // Changes, each one transaction, as the browser makes them. The server checks every one.
