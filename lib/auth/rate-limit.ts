@@ -1,4 +1,6 @@
-// Fixed-window attempt counters in Postgres, so that every app instance sees the same counts.
+// Fixed-window attempt counters in Postgres, so that every app instance sees the same counts. An attempt
+// is counted (one atomic upsert) before the work it guards, so a parallel burst cannot all slip past a
+// check that has not seen the others yet; an attempt that succeeds is given back.
 import { getDb, type DbClient } from "../db/client.ts";
 
 export interface RateLimitRule {
@@ -11,22 +13,19 @@ export interface RateLimitRule {
 export const SIGN_IN_PER_ACCOUNT: RateLimitRule = { limit: 5, windowSeconds: 15 * 60 };
 export const SIGN_IN_PER_ADDRESS: RateLimitRule = { limit: 50, windowSeconds: 15 * 60 };
 export const JOIN_CODE_PER_ADDRESS: RateLimitRule = { limit: 10, windowSeconds: 15 * 60 };
+export const PASSWORD_CHANGE_PER_ACCOUNT: RateLimitRule = { limit: 5, windowSeconds: 15 * 60 };
 
-export interface RateLimitResult {
+export interface Attempt {
+  /** False when this attempt is over the limit: do not do the work it asks for. */
   allowed: boolean;
-  /** Seconds until the window resets (when not allowed). */
+  /** Seconds until the window resets. */
   retryAfterSeconds: number;
-}
-
-/** Whether `key` has used up its attempts, without counting one. */
-export async function checkRateLimit(key: string, rule: RateLimitRule, db: DbClient = getDb()): Promise<RateLimitResult> {
-  const row = await db.rateLimit.findUnique({ where: { key } });
-  if (!row || row.resetAt.getTime() <= Date.now() || row.count < rule.limit) return { allowed: true, retryAfterSeconds: 0 };
-  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row.resetAt.getTime() - Date.now()) / 1000)) };
+  /** Takes this attempt back off the count (it succeeded, and successes do not count). */
+  refund(): Promise<void>;
 }
 
 /** Counts one attempt under `key` and says whether it is within the rule. */
-export async function hitRateLimit(key: string, rule: RateLimitRule, db: DbClient = getDb()): Promise<RateLimitResult> {
+export async function countAttempt(key: string, rule: RateLimitRule, db: DbClient = getDb()): Promise<Attempt> {
   const rows = await db.$queryRaw<Array<{ count: number; resetAt: Date }>>`
     INSERT INTO "RateLimit" (key, count, "resetAt")
     VALUES (${key}, 1, now() + make_interval(secs => ${rule.windowSeconds}))
@@ -34,9 +33,32 @@ export async function hitRateLimit(key: string, rule: RateLimitRule, db: DbClien
       count = CASE WHEN "RateLimit"."resetAt" <= now() THEN 1 ELSE "RateLimit".count + 1 END,
       "resetAt" = CASE WHEN "RateLimit"."resetAt" <= now() THEN EXCLUDED."resetAt" ELSE "RateLimit"."resetAt" END
     RETURNING count, "resetAt"`;
-  const row = rows[0]!;
-  const retryAfterSeconds = Math.max(1, Math.ceil((row.resetAt.getTime() - Date.now()) / 1000));
-  return { allowed: row.count <= rule.limit, retryAfterSeconds };
+  const { count, resetAt } = rows[0]!;
+  return {
+    allowed: count <= rule.limit,
+    retryAfterSeconds: Math.max(1, Math.ceil((resetAt.getTime() - Date.now()) / 1000)),
+    // Only while the window is open: a new window starts from zero anyway.
+    refund: async () => {
+      await db.$executeRaw`UPDATE "RateLimit" SET count = GREATEST(count - 1, 0) WHERE key = ${key} AND "resetAt" > now()`;
+    },
+  };
+}
+
+/**
+ * Counts one attempt under every key; the first over its limit refuses the whole attempt.
+ * Every key is counted either way, so probing one limit still uses up the others.
+ */
+export async function countAttempts(limits: ReadonlyArray<readonly [key: string, rule: RateLimitRule]>, db: DbClient = getDb()) {
+  const attempts: Attempt[] = [];
+  for (const [key, rule] of limits) attempts.push(await countAttempt(key, rule, db));
+  const refused = attempts.find((attempt) => !attempt.allowed);
+  return {
+    allowed: !refused,
+    retryAfterSeconds: refused?.retryAfterSeconds ?? 0,
+    refund: async () => {
+      for (const attempt of attempts) await attempt.refund();
+    },
+  } satisfies Attempt;
 }
 
 export async function clearRateLimit(key: string, db: DbClient = getDb()): Promise<void> {

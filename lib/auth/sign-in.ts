@@ -1,9 +1,10 @@
 // Email + password sign-in, with failed attempts limited per account and per address, and one message for
-// every wrong combination so that nobody learns which emails have accounts.
+// every wrong combination so that nobody learns which emails have accounts. Each attempt is counted before
+// the password is checked, so a parallel burst gets no more checks than the limit allows.
 import { AppError } from "../errors/app-error.ts";
 import { getDb, type DbClient } from "../db/client.ts";
 import { dummyPasswordHash, verifyPassword } from "./password.ts";
-import { checkRateLimit, clearRateLimit, hitRateLimit, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS } from "./rate-limit.ts";
+import { clearRateLimit, countAttempts, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS } from "./rate-limit.ts";
 import { signInSchema } from "./fields.ts";
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
@@ -21,22 +22,21 @@ export async function signInWithPassword({ credentials, clientAddress, db = getD
   if (!parsed.success) throw new AppError("INVALID_INPUT", WRONG_CREDENTIALS);
   const { email, password } = parsed.data;
 
-  const limits = [
-    [`signin:account:${email}`, SIGN_IN_PER_ACCOUNT],
-    [`signin:address:${clientAddress}`, SIGN_IN_PER_ADDRESS],
-  ] as const;
-  for (const [key, rule] of limits) {
-    const limit = await checkRateLimit(key, rule, db);
-    if (!limit.allowed) throw tooMany(limit.retryAfterSeconds);
-  }
+  const attempt = await countAttempts(
+    [
+      [`signin:account:${email}`, SIGN_IN_PER_ACCOUNT],
+      [`signin:address:${clientAddress}`, SIGN_IN_PER_ADDRESS],
+    ],
+    db,
+  );
+  if (!attempt.allowed) throw tooMany(attempt.retryAfterSeconds);
 
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, passwordHash: true, sessionVersion: true } });
   const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-  if (!user || !user.passwordHash || !valid) {
-    for (const [key, rule] of limits) await hitRateLimit(key, rule, db);
-    throw new AppError("INVALID_INPUT", WRONG_CREDENTIALS);
-  }
+  if (!user || !user.passwordHash || !valid) throw new AppError("INVALID_INPUT", WRONG_CREDENTIALS);
 
+  // A success does not count against the address, and ends the account's run of failures.
+  await attempt.refund();
   await clearRateLimit(`signin:account:${email}`, db);
   return { id: user.id, name: user.name, email: user.email, sessionVersion: user.sessionVersion };
 }
