@@ -247,6 +247,101 @@ describe("anchorTarget with repeated quotes", () => {
   });
 });
 
+describe("anchorTarget: the context, not the quote, decides between repeats", () => {
+  // Two copies of one sentence in different surroundings; every edit below touches both copies alike.
+  const sentence = "The adapters are trained in 4-bit precision.";
+  const before = `Full finetuning of a 65B model needs more than 780GB of GPU memory. ${sentence} QLoRA backpropagates through a frozen model instead. ${sentence} Guanaco reaches 99.3% of ChatGPT on Vicuna.`;
+  const preamble = "Large language models are costly to adapt; this paper asks how cheaply. ";
+  const bothEdited = `${preamble}${before.replaceAll("4-bit precision", "4 bit precision")}`;
+  const secondPrefixEdited = `${preamble}${before.replace("through a frozen model instead", "through the frozen model instead")}`;
+  const suffixOnly = `${preamble}After the warm-up phase of training we freeze the base model and train adapters. After the warm-up phase of training we freeze the base model and train the head.`;
+  const intro = "Adapting a large model in full is costly. ";
+  const prefixOnly = `${intro}${preamble}First we freeze the base model so that only the adapters learn anything. Then we freeze the base model so that only the adapters learn anything.`;
+  it.each<Case>([
+    {
+      name: "both copies equally edited, old position nearer the first: the context picks the second",
+      before,
+      passage: sentence,
+      occurrence: 1,
+      after: bothEdited,
+      status: "fuzzy",
+      expected: "The adapters are trained in 4 bit precision.",
+      expectedOccurrence: 1,
+    },
+    {
+      name: "both copies equally edited: the context keeps the first",
+      before,
+      passage: sentence,
+      occurrence: 0,
+      after: bothEdited,
+      status: "fuzzy",
+      expected: "The adapters are trained in 4 bit precision.",
+      expectedOccurrence: 0,
+    },
+    {
+      name: "a short repeated quote, both copies equally edited: the context picks the second",
+      before,
+      passage: "4-bit",
+      occurrence: 1,
+      after: `${preamble}${before.replaceAll("4-bit", "4bit")}`,
+      status: "fuzzy",
+      expected: "4bit",
+      expectedOccurrence: 1,
+    },
+    {
+      name: "its own context lightly edited, the other copy nearer the old position: the closer context still wins",
+      before,
+      passage: sentence,
+      occurrence: 1,
+      after: secondPrefixEdited,
+      status: "moved",
+      expected: sentence,
+      expectedOccurrence: 1,
+    },
+    {
+      name: "identical prefixes, old position nearer the first copy: the suffix picks the second",
+      before: suffixOnly,
+      passage: "freeze the base model and train",
+      occurrence: 1,
+      after: `${preamble}${suffixOnly}`,
+      status: "moved",
+      expected: "freeze the base model and train",
+      expectedOccurrence: 1,
+    },
+    {
+      name: "identical suffixes, old position nearer the second copy: the prefix picks the first",
+      before: prefixOnly,
+      passage: "freeze the base model",
+      occurrence: 0,
+      after: prefixOnly.slice(intro.length),
+      status: "moved",
+      expected: "freeze the base model",
+      expectedOccurrence: 0,
+    },
+  ])("$name", (testCase) => {
+    expectAnchored(testCase);
+  });
+
+  it("has test texts where the old position is nearer the wrong copy", () => {
+    const oldStart = offsetOf(before, sentence, 1);
+    const first = offsetOf(bothEdited, "The adapters are trained in 4 bit precision.", 0);
+    const second = offsetOf(bothEdited, "The adapters are trained in 4 bit precision.", 1);
+    expect(Math.abs(first - oldStart)).toBeLessThan(Math.abs(second - oldStart));
+    expect(offsetOf(secondPrefixEdited, sentence, 0)).toBeLessThan(oldStart);
+    expect(Math.abs(offsetOf(secondPrefixEdited, sentence, 0) - oldStart)).toBeLessThan(Math.abs(offsetOf(secondPrefixEdited, sentence, 1) - oldStart));
+  });
+
+  it.each([
+    ["identical prefixes", suffixOnly, `${preamble}${suffixOnly}`, "freeze the base model and train", 1, "prefix"],
+    ["identical suffixes", prefixOnly, prefixOnly.slice(intro.length), "freeze the base model", 0, "suffix"],
+  ] as const)("has test texts with %s where the old position is nearer the wrong copy", (_name, text, after, passage, occurrence, shared) => {
+    const [mine, other] = [occurrence, 1 - occurrence].map((index) => targetFor(text, passage, index));
+    expect(mine![shared]).toBe(other![shared]);
+    const oldStart = mine!.start;
+    expect(Math.abs(offsetOf(after, passage, 1 - occurrence) - oldStart)).toBeLessThan(Math.abs(offsetOf(after, passage, occurrence) - oldStart));
+  });
+});
+
 describe("anchorTarget with unicode text", () => {
   it.each<Case>([
     { name: "unchanged, curly quotes", before: UNICODE_ABSTRACT, passage: "“paged optimizers”", after: UNICODE_ABSTRACT, status: "exact", expected: "“paged optimizers”" },

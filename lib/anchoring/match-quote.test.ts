@@ -75,6 +75,18 @@ describe("matchQuote: exact occurrences", () => {
   });
 
   it.each([
+    ["the first", 0, 1],
+    ["the second", 1, 0],
+  ])("lets prefix/suffix pick %s of two equally edited copies even when the hint points at the other", (_name, occurrence, hintedOccurrence) => {
+    const text = `Stage one: the adapters learn in 4-bit precision while the base stays frozen. Stage two: the adapters learn in 4-bit precision and the head is tuned.`;
+    const passage = "the adapters learn in 4-bit precision";
+    const edited = text.replaceAll("4-bit", "4 bit");
+    const expected = offsetOf(edited, "the adapters learn in 4 bit precision", occurrence);
+    const match = matchQuote(edited, quoteOf(text, passage, occurrence), offsetOf(text, passage, hintedOccurrence));
+    expect(match).toMatchObject({ start: expected, end: expected + passage.length });
+  });
+
+  it.each([
     ["the first copy when hinted near it", 0, -3],
     ["the second copy when hinted near it", 1, 4],
     ["the first copy when hinted exactly", 0, 0],
@@ -166,6 +178,35 @@ describe("matchQuote: approximate matches", () => {
     const exact = matchQuote(QLORA, quote);
     const fuzzy = matchQuote(QLORA.replace("memory usage", "memory  usage"), quote);
     expect(exact!.score).toBeGreaterThan(fuzzy!.score);
+  });
+});
+
+describe("matchQuote: long quotes", () => {
+  // A 2,000-character quote (the longest a highlight may be) built from the abstract's own prose.
+  const long = Array.from({ length: 7 }, () => QLORA).join(" ").slice(0, 2000);
+  const text = `Preamble. ${long} Coda.`;
+  const quote = { exact: long, prefix: "", suffix: "" };
+  /** `long` with `count` letters, evenly spread, replaced by "#". */
+  const damaged = (count: number) => {
+    const characters = [...long];
+    for (let index = 0; index < count; index++) characters[Math.floor(((index + 0.5) * characters.length) / count)] = "#";
+    return `Preamble. ${characters.join("")} Coda.`;
+  };
+
+  it.each([
+    ["unchanged", text, 1],
+    ["with 150 letters changed", damaged(150), 1 - 150 / 2000],
+    ["with 200 letters changed, the edge of its budget", damaged(200), 1 - 200 / 2000],
+  ])("finds it %s", (_name, edited, quoteSimilarity) => {
+    const match = matchQuote(edited, quote, 0);
+    expect(match).toMatchObject({ start: "Preamble. ".length, end: "Preamble. ".length + long.length });
+    // No context to compare, so only the quote and the position (2 of 92 points) move the score.
+    expect(match!.score).toBeCloseTo((50 * quoteSimilarity + 40 + 2 * (1 - 10 / edited.length)) / 92, 6);
+  });
+
+  it("detaches it past its budget of 200 edits", () => {
+    expect(long).toHaveLength(2000);
+    expect(matchQuote(damaged(201), quote, 0)).toBeNull();
   });
 });
 

@@ -1,6 +1,8 @@
-// Finds where a remembered quote now sits in an edited text, the way hypothesis/client re-anchors: exact occurrences first, then approximate ones, ranked by context and distance from where it used to be.
+// Finds where a remembered quote now sits in an edited text, the way hypothesis/client's match-quote does:
+// exact occurrences first, then approximate ones (Myers' algorithm), ranked by how well the quote, its
+// prefix and its suffix match near each candidate, and by distance from where it used to be.
+import { searchText, similarity, startsEndingAt, type TextMatch } from "./approximate-search.ts";
 import { widenToCodePoints } from "./code-units.ts";
-import { approximateStartsEndingAt, editDistance, findApproximateMatches, type ApproximateMatch } from "./edit-distance.ts";
 import type { TextQuoteSelector } from "./selectors.ts";
 
 export interface QuoteMatch {
@@ -10,7 +12,7 @@ export interface QuoteMatch {
   score: number;
 }
 
-// The quote matters most; context separates repeats; position only breaks ties between equal contexts.
+// Hypothesis's weights: the quote matters most; context separates repeats; position only breaks ties between equal contexts.
 const QUOTE_WEIGHT = 50;
 const PREFIX_WEIGHT = 20;
 const SUFFIX_WEIGHT = 20;
@@ -33,55 +35,41 @@ export function matchQuote(text: string, quote: TextQuoteSelector, hint?: number
   const { exact } = quote;
   if (exact.length === 0 || text.length === 0) return null;
   const position = hint !== undefined && Number.isFinite(hint) ? hint : undefined;
-  const rank = (candidate: ApproximateMatch) => score(text, quote, candidate, position);
-
-  const occurrences = exactOccurrences(text, exact);
-  if (occurrences.length > 0) return best(occurrences, rank);
+  const rank = (candidate: TextMatch) => score(text, quote, candidate, position);
 
   const maxErrors = maxErrorsFor(exact.length);
-  if (maxErrors === 0 || exact.length - maxErrors > text.length) return null;
-  const byEnd = best(findApproximateMatches(text, exact, maxErrors), rank);
+  if (exact.length - maxErrors > text.length) return null;
+  const byEnd = best(searchText(text, exact, maxErrors), rank);
   if (!byEnd) return null;
-  // The forward search kept one start per end; an edit at the quote's first character leaves several equally cheap ones.
-  const refined = best(approximateStartsEndingAt(text, exact, byEnd.end, maxErrors), rank) ?? byEnd;
+  if (byEnd.errors === 0) return { start: byEnd.start, end: byEnd.end, score: byEnd.score };
+  // The search keeps the longest start per end; an edit at the quote's first character leaves several equally cheap ones.
+  const refined = best(startsEndingAt(text, exact, byEnd.end, byEnd.errors), rank) ?? byEnd;
   const { start, end } = widenToCodePoints(text, refined.start, refined.end);
   return { start, end, score: refined.score };
 }
 
-function exactOccurrences(text: string, exact: string): ApproximateMatch[] {
-  const found: ApproximateMatch[] = [];
-  for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
-    found.push({ start: at, end: at + exact.length, errors: 0 });
-  }
-  return found;
-}
-
-function best(candidates: ApproximateMatch[], rank: (candidate: ApproximateMatch) => number): QuoteMatch | null {
-  let winner: QuoteMatch | null = null;
+function best(candidates: TextMatch[], rank: (candidate: TextMatch) => number): (TextMatch & { score: number }) | null {
+  let winner: (TextMatch & { score: number }) | null = null;
   for (const candidate of candidates) {
     const candidateScore = rank(candidate);
-    if (!winner || candidateScore > winner.score) winner = { start: candidate.start, end: candidate.end, score: candidateScore };
+    if (!winner || candidateScore > winner.score) winner = { ...candidate, score: candidateScore };
   }
   return winner;
 }
 
-function score(text: string, quote: TextQuoteSelector, candidate: ApproximateMatch, hint: number | undefined): number {
+function score(text: string, quote: TextQuoteSelector, candidate: TextMatch, hint: number | undefined): number {
   const quoteSimilarity = 1 - candidate.errors / quote.exact.length;
+  // Context is matched approximately within a window of its own length beside the candidate, so a
+  // context that moved by a character or two still counts for most of its weight.
   const before = text.slice(Math.max(0, candidate.start - quote.prefix.length), candidate.start);
   const after = text.slice(candidate.end, candidate.end + quote.suffix.length);
   const distance = hint === undefined ? 0 : Math.min(Math.abs(candidate.start - hint), text.length);
   const positionSimilarity = 1 - distance / text.length;
   return (
     (QUOTE_WEIGHT * quoteSimilarity +
-      PREFIX_WEIGHT * contextSimilarity(quote.prefix, before) +
-      SUFFIX_WEIGHT * contextSimilarity(quote.suffix, after) +
+      PREFIX_WEIGHT * similarity(before, quote.prefix) +
+      SUFFIX_WEIGHT * similarity(after, quote.suffix) +
       POSITION_WEIGHT * positionSimilarity) /
     TOTAL_WEIGHT
   );
-}
-
-// An empty stored context (quote at the very start or end) says nothing, so it favours no candidate.
-function contextSimilarity(expected: string, actual: string): number {
-  if (expected.length === 0) return 1;
-  return 1 - editDistance(expected, actual) / Math.max(expected.length, actual.length);
 }
