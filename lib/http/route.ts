@@ -1,6 +1,7 @@
 // The shape of every route handler: same-origin check for writes (CSRF), the current actor, the
 // handler, and errors mapped to status codes in one place. A 500 never shows internals.
 import type { z } from "zod";
+import { trustedProxyHops } from "../auth/client-address.ts";
 import { getCurrentActor } from "../auth/current-actor.ts";
 import { AppError, toPublicError, type ErrorIssue } from "../errors/app-error.ts";
 import type { Actor } from "../policies/index.ts";
@@ -36,7 +37,7 @@ export function errorResponse(error: unknown): Response {
 /** Browsers send Origin with every cross-site write; a write whose Origin is not this site is refused. */
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") && process.env.TRUST_PROXY === "1" ? request.headers.get("x-forwarded-host") : request.headers.get("host");
+  const host = request.headers.get("x-forwarded-host") && trustedProxyHops() > 0 ? request.headers.get("x-forwarded-host") : request.headers.get("host");
   let originHost: string | null = null;
   try {
     originHost = origin ? new URL(origin).host : null;

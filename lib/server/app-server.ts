@@ -3,7 +3,7 @@
 import http from "node:http";
 import type { Duplex } from "node:stream";
 import next from "next";
-import { CLIENT_ADDRESS_HEADER } from "../auth/client-address.ts";
+import { CLIENT_ADDRESS_HEADER, clientAddressOf, trustedProxyHops } from "../auth/client-address.ts";
 import { PROJECT_ROOT } from "../db/open-database.ts";
 
 export type UpgradeHandler = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -54,6 +54,9 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
 
 /** Rate limits key on this header; whatever a client sent under that name is replaced. */
 function stampClientAddress(request: http.IncomingMessage): void {
-  const forwarded = process.env.TRUST_PROXY === "1" ? String(request.headers["x-forwarded-for"] ?? "").split(",")[0]?.trim() : "";
-  request.headers[CLIENT_ADDRESS_HEADER] = forwarded || request.socket.remoteAddress || "unknown";
+  request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf({
+    socketAddress: request.socket.remoteAddress,
+    forwardedFor: request.headers["x-forwarded-for"],
+    trustedHops: trustedProxyHops(),
+  });
 }

@@ -1,5 +1,6 @@
 // Every environment variable the server reads, parsed and checked in one place.
 import { z } from "zod";
+import { TRUST_PROXY_PROBLEM } from "../auth/client-address.ts";
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -16,7 +17,7 @@ const configSchema = z.object({
     .regex(/^rediss?:\/\//, "REDIS_URL must be a redis:// URL")
     .optional()
     .or(z.literal("").transform(() => undefined)),
-  TRUST_PROXY: z.enum(["0", "1", ""]).optional(),
+  TRUST_PROXY: z.string().trim().regex(/^\d{0,2}$/, TRUST_PROXY_PROBLEM).optional(),
   JOIN_CODE: z.string().max(64, "JOIN_CODE can be at most 64 characters").optional(),
 });
 
