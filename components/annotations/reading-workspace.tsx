@@ -13,8 +13,7 @@ import { ConnectionStatus } from "./connection-status";
 import type { Member } from "./mention-autocomplete";
 import { PresenceAvatars } from "./presence-avatars";
 import type { DraftLinks } from "./thread-context";
-import { anchorHighlights } from "./threads";
-import { usePeers, useReadingData } from "./use-live-data";
+import { useAnchors, usePeers, useReadingData } from "./use-live-data";
 import { useReadingDocument } from "./use-reading-document";
 import { useUnreadableEntries } from "./use-unreadable-entries";
 
@@ -35,7 +34,7 @@ export function ReadingWorkspace({ readingId, abstract, actor, session, members,
   const data = useReadingData(live.doc);
   const unreadable = useUnreadableEntries(live.doc);
   const peers = usePeers(live.awareness);
-  const anchors = useMemo(() => anchorHighlights(abstract, data.highlights), [abstract, data.highlights]);
+  const anchors = useAnchors(abstract, data.highlights);
   const canAnnotate = can(actor, "reading:annotate");
   const [active, setActive] = useState<ActiveHighlight | null>(null);
   const othersPeers = useMemo(() => peers.filter((peer) => peer.user.id !== actor.id), [peers, actor.id]);

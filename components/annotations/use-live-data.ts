@@ -4,7 +4,8 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
 import type { Awareness } from "y-protocols/awareness";
-import { readComments, readHighlights, readReactions, type Comment, type Highlight } from "@/lib/collab/reading-doc";
+import { memoizeAnchors, type AnchorResult } from "@/lib/anchoring";
+import { readComments, readHighlights, readingMaps, readReactions, type Comment, type Highlight } from "@/lib/collab/reading-doc";
 import { readPeers, type Peer } from "./awareness-peers";
 
 export interface ReadingData {
@@ -18,26 +19,58 @@ function read(doc: Y.Doc): ReadingData {
   return { highlights: readHighlights(doc), comments: readComments(doc), reactions: readReactions(doc) };
 }
 
-function documentStore(doc: Y.Doc) {
+const READERS = { highlights: readHighlights, comments: readComments, reactions: readReactions } as const;
+type Part = keyof typeof READERS;
+
+/**
+ * The document as ReadingData, re-reading after each update only the parts it touched: a comment
+ * leaves the highlights array as it was, so nothing downstream (anchors, the abstract's layout) redoes work.
+ */
+export function readingDataStore(doc: Y.Doc) {
   let snapshot = read(doc);
+  const maps = readingMaps(doc);
   return {
     subscribe(listener: () => void) {
+      const touched = new Set<Part>();
+      const marks = (Object.keys(READERS) as Part[]).map((part) => {
+        const mark = () => touched.add(part);
+        maps[part].observeDeep(mark);
+        return () => maps[part].unobserveDeep(mark);
+      });
+      // Deep observers run before the document's "update" event, within the same transaction.
       const onUpdate = () => {
-        snapshot = read(doc);
+        if (touched.size === 0) return;
+        const next = { ...snapshot };
+        for (const part of touched) Object.assign(next, { [part]: READERS[part](doc) });
+        touched.clear();
+        snapshot = next;
         listener();
       };
       doc.on("update", onUpdate);
       // Catch up on anything applied between the first read and subscribing (IndexedDB loads fast).
-      onUpdate();
-      return () => doc.off("update", onUpdate);
+      snapshot = read(doc);
+      listener();
+      return () => {
+        doc.off("update", onUpdate);
+        for (const unmark of marks) unmark();
+      };
     },
     getSnapshot: () => snapshot,
   };
 }
 
 export function useReadingData(doc: Y.Doc): ReadingData {
-  const store = useMemo(() => documentStore(doc), [doc]);
+  const store = useMemo(() => readingDataStore(doc), [doc]);
   return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+}
+
+/**
+ * Where each highlight sits in `abstract` now (anchorTarget), re-anchored only when the abstract or that
+ * highlight's stored target changed; the same Map comes back while nothing moved.
+ */
+export function useAnchors(abstract: string, highlights: readonly Highlight[]): ReadonlyMap<string, AnchorResult> {
+  const [anchorAll] = useState(() => memoizeAnchors());
+  return useMemo(() => anchorAll(abstract, highlights), [anchorAll, abstract, highlights]);
 }
 
 const NO_PEERS: Peer[] = [];

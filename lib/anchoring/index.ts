@@ -2,6 +2,7 @@
 export { anchorTarget, type AnchorResult } from "./anchor.ts";
 export { CONTEXT_LENGTH, describeTextRange } from "./describe.ts";
 export { matchQuote, maxErrorsFor, type QuoteMatch } from "./match-quote.ts";
+export { memoizeAnchors, type AnchorAll, type AnchorSubject } from "./memoize-anchors.ts";
 export {
   MAX_CONTEXT_LENGTH,
   MAX_EXACT_LENGTH,
