@@ -18,6 +18,7 @@ import { WritePolicy } from "./extensions/write-policy.ts";
 import { Persistence } from "./extensions/persistence.ts";
 import { Presence } from "./extensions/presence.ts";
 import { Logging } from "./extensions/logging.ts";
+import { AccountSockets } from "./account-sockets.ts";
 import type { CollabContext } from "./context.ts";
 
 export interface CollabServerOptions {
@@ -57,6 +58,9 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     const url = new URL(options.redisUrl);
     extensions.push(new RedisExtension({ host: url.hostname, port: Number(url.port || 6379), options: { password: url.password || undefined, db: Number(url.pathname.slice(1) || 0) } }));
   }
+  // Open sockets follow the account: closed at once when a password, team or reading changes (account-sockets.ts).
+  const accountSockets = new AccountSockets({ db: options.db, secret: options.secret, redisUrl: options.redisUrl, log });
+  extensions.push(accountSockets);
   const hocuspocus = new Hocuspocus({ extensions, quiet: true, debounce: 2000, timeout: 30_000 });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   registerLiveDocuments({
@@ -70,6 +74,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       hocuspocus.documents.get(documentName)?.broadcastStateless(payload);
     },
     scheduleCompaction: (documentName) => persistence.schedule(documentName),
+    ...accountSockets.commands(),
   });
 
   return {
@@ -104,6 +109,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       sockets.close();
       hocuspocus.closeConnections();
       await persistence.flush();
+      await accountSockets.destroy();
     },
   };
 }

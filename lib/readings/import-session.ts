@@ -1,9 +1,13 @@
 // Imports one session's reading list: all of it in one transaction or nothing. Re-importing the same
 // session (matched by its title's slug) updates it in place; readings are matched by title, so their
-// ids, and everything that hangs off them, survive. A reading the new file no longer lists is archived.
+// ids, and everything that hangs off them, survive. A reading the new file no longer lists is archived, and
+// whoever has it open, or belongs to a team whose role in the session changed, is reconnected.
 import { AppError } from "../errors/app-error.ts";
 import { getDb, type Db } from "../db/client.ts";
 import { authorize, type Actor } from "../policies/index.ts";
+import { readingDocumentName } from "../collab/document-name.ts";
+import { liveDocuments } from "../collab/live-registry.ts";
+import { teamsWithChangedRole } from "../sessions/teams-with-changed-role.ts";
 import { decodeSessionFile, parseSessionText, type ParsedSession } from "./session-text.ts";
 
 export interface ImportSessionOptions {
@@ -26,7 +30,7 @@ export interface ImportSessionResult {
 export async function importSession({ input, actor, db = getDb() }: ImportSessionOptions): Promise<ImportSessionResult> {
   const importer = actor === undefined ? null : authorize(actor, "session:import");
   const session = parseInput(input);
-  return db.$transaction(async (tx) => {
+  const { result, archivedIds, changedTeamIds } = await db.$transaction(async (tx) => {
     const teamId = async (slug: string | null) => {
       if (!slug) return undefined;
       const team = await tx.team.upsert({
@@ -40,7 +44,7 @@ export async function importSession({ input, actor, db = getDb() }: ImportSessio
     const leadTeamId = await teamId(session.leadTeam);
     const blogTeamId = await teamId(session.blogTeam);
 
-    const existing = await tx.classSession.findUnique({ where: { slug: session.slug }, select: { id: true } });
+    const existing = await tx.classSession.findUnique({ where: { slug: session.slug }, select: { id: true, leadTeamId: true, blogTeamId: true } });
     const last = await tx.classSession.aggregate({ _max: { position: true } });
     const saved = existing
       ? await tx.classSession.update({
@@ -82,8 +86,12 @@ export async function importSession({ input, actor, db = getDb() }: ImportSessio
     await tx.auditEvent.create({
       data: { actorId: importer?.id ?? null, action: "session.import", subject: `session:${saved.id}`, data: { created, updated, archived: gone.length } },
     });
-    return result;
+    return { result, archivedIds: gone, changedTeamIds: existing ? teamsWithChangedRole(existing, saved) : [] };
   });
+  const live = liveDocuments();
+  await live?.closeDocumentConnections(archivedIds.map(readingDocumentName), "access-changed");
+  await live?.closeTeamConnections(changedTeamIds, "access-changed");
+  return result;
 }
 
 function parseInput(input: Uint8Array | string): ParsedSession {

@@ -1,8 +1,10 @@
 import { AppError } from "../errors/app-error.ts";
 import { getDb, type Db } from "../db/client.ts";
 import { authorize, type Actor } from "../policies/index.ts";
+import { liveDocuments } from "../collab/live-registry.ts";
+import { teamsWithChangedRole } from "./teams-with-changed-role.ts";
 
-/** Sets a session's lead team and blog team (either may be null: not assigned). Audited. */
+/** Sets a session's lead team and blog team (either may be null: not assigned). Audited; the open websockets of every team whose role changed reconnect. */
 export async function assignSessionTeams({
   actor,
   sessionId,
@@ -17,7 +19,7 @@ export async function assignSessionTeams({
   db?: Db;
 }) {
   const instructor = authorize(actor, "session:assign-teams");
-  return db.$transaction(async (tx) => {
+  const { updated, teamIds } = await db.$transaction(async (tx) => {
     const session = await tx.classSession.findUnique({ where: { id: sessionId } });
     if (!session) throw new AppError("NOT_FOUND", "There is no session with that id.");
     for (const teamId of [leadTeamId, blogTeamId]) {
@@ -32,6 +34,8 @@ export async function assignSessionTeams({
         data: { from: { lead: session.leadTeamId, blog: session.blogTeamId }, to: { lead: leadTeamId, blog: blogTeamId } },
       },
     });
-    return updated;
+    return { updated, teamIds: teamsWithChangedRole(session, updated) };
   });
+  await liveDocuments()?.closeTeamConnections(teamIds, "access-changed");
+  return updated;
 }
