@@ -1,107 +1,275 @@
-// Benchmark (not a test): how long a change takes to reach another client through the whole stack
-// (session-cookie authentication, write policy, durable append to Postgres, broadcast), with 2 and with
-// 50 clients on one reading, side by side with a plain Yjs websocket server; and how many writes per
-// second the durable log sustains. Run: npm run bench   (numbers go to stdout; the README keeps a copy).
-import { openDemoClassDatabase } from "../../testing/demo-class.ts";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { setupWSConnection } from "@y/websocket-server/utils";
-import { WebsocketProvider } from "y-websocket";
-import WebSocket, { WebSocketServer } from "ws";
+// Benchmark (not a test): how long one change takes to reach a second client, on stock Hocuspocus (in
+// memory, no extensions) and on the real server (session-cookie auth, write policy, durable log,
+// compaction, projections), each in a process of its own: a new comment on readings holding 0 / 1,000 /
+// 5,000 comments; one keystroke in drafts of 1k / 20k / 100k characters, alone and while two
+// 5,000-comment readings are being written, compacted and projected; each server's largest event-loop
+// delay; and the durable log's appends/s with 64 concurrent writers.
+// Run: npm run bench [-- --rounds 100 --gap 60 --writes 6400 --targets stock,real]
+import os from "node:os";
 import * as Y from "yjs";
+import { ensureSessionDrafts } from "../../drafts/drafts.ts";
+import { DRAFT_FRAGMENT } from "../../drafts/editor-schema.ts";
 import { appendUpdate } from "../document-store.ts";
-import { readingDocumentName } from "../document-name.ts";
-import { createComment, readingMaps } from "../reading-doc.ts";
-import { connectClient, sessionCookie, startTestCollabServer, type TestClient } from "../testing/support.ts";
+import { draftDocumentName, readingDocumentName } from "../document-name.ts";
+import { createComment } from "../reading-doc.ts";
+import { connectClient, sessionCookie, waitUntilSaved, type TestClient } from "../testing/support.ts";
+import { commentUpdates, formatMs, parseFlags, pause, startBenchCluster, summary, waitFor, type BenchDatabase } from "./bench-support.ts";
+import { startServerProcess, type ServerMode, type ServerProcess } from "./server-process.ts";
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 100);
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-};
-const format = (values: number[]) => `p50 ${percentile(values, 50).toFixed(2)} ms, p99 ${percentile(values, 99).toFixed(2)} ms`;
+const flags = parseFlags(process.argv.slice(2), { rounds: 100, gap: 60, writes: 6400, targets: "stock,real" });
+const targets = String(flags.targets).split(",") as ServerMode[];
+for (const target of targets) if (target !== "stock" && target !== "real") throw new Error(`--targets takes stock and/or real, not ${target}`);
+const ROUND_TIMEOUT_MS = 10_000;
+// Compaction after 50 ms of quiet (production waits 1 s, at most 10 s) so that compactions and projections
+// run during the measurements, between and under the rounds, rather than once at the end.
+const COMPACT_AFTER_MS = 50;
+const COMMENT_SIZES = [0, 1_000, 5_000];
+const DRAFT_SIZES = [1_000, 20_000, 100_000];
+const BACKGROUND_COMMENTS = 5_000;
 
-/** Writer changes its doc; the time until the observer's doc has the change, ROUNDS times, one at a time. */
+interface Row {
+  workload: string;
+  samples: number[];
+  eventLoopMaxMs: number;
+}
+
+/** Writer changes its doc; the time until the observer's doc has the change; one round at a time, `gap` ms apart. */
 async function measure(writer: Y.Doc, observer: Y.Doc, change: (round: number) => void): Promise<number[]> {
   const samples: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const seen = new Promise<void>((resolve) => {
-      const handler = () => {
-        observer.off("update", handler);
-        resolve();
-      };
+  for (let round = 0; round < flags.rounds; round++) {
+    let timer: NodeJS.Timeout | undefined;
+    let handler: () => void = () => {};
+    const seen = new Promise<void>((resolve, reject) => {
+      handler = () => resolve();
       observer.on("update", handler);
+      timer = setTimeout(() => reject(new Error(`a change was not seen within ${ROUND_TIMEOUT_MS / 1000} s`)), ROUND_TIMEOUT_MS);
     });
     const started = performance.now();
     change(round);
-    await seen;
+    try {
+      await seen;
+    } finally {
+      clearTimeout(timer);
+      observer.off("update", handler);
+    }
     samples.push(performance.now() - started);
+    await pause(flags.gap);
   }
   return samples;
 }
 
-const { db, close } = await openDemoClassDatabase();
-const reading = await db.reading.findFirstOrThrow({ where: { title: { startsWith: "QLoRA" } } });
-const name = readingDocumentName(reading.id);
-const users = await db.user.findMany({ where: { email: { endsWith: "@demo.test" } } });
-const results: string[] = [];
-
-// Marginalia: the real collaboration server.
-const marginalia = await startTestCollabServer(db);
-for (const count of [2, 50]) {
-  const clients: TestClient[] = [];
-  for (let i = 0; i < count; i++) clients.push(await connectClient(marginalia.url, name, await sessionCookie(users[i % users.length]!)));
-  const writer = clients[0]!;
-  const writerId = users[0]!.id;
-  const samples = await measure(writer.doc, clients[count - 1]!.doc, (round) => {
-    createComment(writer.doc, { authorId: writerId, highlightId: null, parentId: null, body: `bench ${count} ${round}` });
-  });
-  results.push(`Marginalia (auth + write policy + durable log), ${count} clients: ${format(samples)}`);
-  for (const client of clients) client.destroy();
+/** Runs one workload between two event-loop readings of the server, once the previous one's compactions are done. */
+async function phase(server: ServerProcess, rows: Row[], workload: string, run: () => Promise<number[]>): Promise<void> {
+  await settle(server);
+  await server.stats(true);
+  const samples = await run();
+  const { eventLoop } = await server.stats();
+  rows.push({ workload, samples, eventLoopMaxMs: eventLoop.maxMs });
+  const { p50, p99 } = summary(samples);
+  console.error(`  ${workload}: p50 ${formatMs(p50)}, p99 ${formatMs(p99)}, event loop max ${formatMs(eventLoop.maxMs)}`);
 }
-await marginalia.close();
 
-// Reference: a plain Yjs websocket server, no auth, no checks, no persistence.
-const server = http.createServer();
-const sockets = new WebSocketServer({ server });
-sockets.on("connection", (socket, request) => setupWSConnection(socket, request));
-await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-const plainUrl = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
-for (const count of [2, 50]) {
-  const providers: WebsocketProvider[] = [];
-  for (let i = 0; i < count; i++) {
-    const provider = new WebsocketProvider(plainUrl, name, new Y.Doc(), { WebSocketPolyfill: WebSocket as never });
-    await new Promise<void>((resolve) => provider.once("sync", () => resolve()));
-    providers.push(provider);
+/** Waits (at most 15 s) for a half-second in which the server's event loop never stalled over 50 ms. */
+async function settle(server: ServerProcess): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  do {
+    await server.stats(true);
+    await pause(500);
+  } while ((await server.stats()).eventLoop.maxMs > 50 && Date.now() < deadline);
+}
+
+function paragraph(text: string): Y.XmlElement {
+  const element = new Y.XmlElement("paragraph");
+  element.insert(0, [new Y.XmlText(text)]);
+  return element;
+}
+
+function draftCharacters(doc: Y.Doc): number {
+  let count = 0;
+  for (const node of doc.getXmlFragment(DRAFT_FRAGMENT).toArray()) for (const child of (node as Y.XmlElement).toArray()) count += (child as Y.XmlText).length;
+  return count;
+}
+
+/** Appends ~200-character paragraphs until the draft holds `target` characters, ~8,000 per update. */
+async function growDraft(writer: TestClient, observer: TestClient, target: number): Promise<void> {
+  const sentence = "Low-rank adapters freeze the pretrained weights and learn a small update per layer; the rank sets the budget. ";
+  const fragment = writer.doc.getXmlFragment(DRAFT_FRAGMENT);
+  while (draftCharacters(writer.doc) < target) {
+    writer.doc.transact(() => {
+      for (let i = 0; i < 40 && draftCharacters(writer.doc) < target; i++) {
+        const text = sentence.repeat(2).slice(0, Math.min(200, target - draftCharacters(writer.doc)));
+        fragment.insert(fragment.length, [paragraph(text)]);
+      }
+    });
+    await waitUntilSaved(writer, 60_000);
   }
-  const writer = providers[0]!.doc;
-  const samples = await measure(writer, providers[count - 1]!.doc, (round) => {
-    readingMaps(writer).comments.set(`bench-${count}-${round}`, new Y.Map());
-  });
-  results.push(`Plain Yjs websocket server (reference), ${count} clients: ${format(samples)}`);
-  for (const provider of providers) provider.destroy();
+  await waitFor(() => draftCharacters(observer.doc) === draftCharacters(writer.doc), "the observer to receive the whole draft");
 }
-sockets.close();
-server.close();
 
-// The durable log: appends per second with 8 concurrent writers (as 8 busy documents would).
-const doc = new Y.Doc();
-const update = (() => {
-  const before = Y.encodeStateVector(doc);
-  createComment(doc, { authorId: users[0]!.id, highlightId: null, parentId: null, body: "a typical comment of some sixty characters, give or take" });
-  return Y.encodeStateAsUpdate(doc, before);
-})();
-const WRITES = Number(process.env.BENCH_WRITES ?? 4000);
+async function runTarget(mode: ServerMode, database: BenchDatabase): Promise<Row[]> {
+  const { db } = database;
+  const rows: Row[] = [];
+  const readings = await db.reading.findMany({ orderBy: { title: "asc" }, take: 5 });
+  if (readings.length < 5) throw new Error("the demo class should hold at least 5 readings");
+  const user = async (email: string) => db.user.findUniqueOrThrow({ where: { email } });
+  const [alice, bob, lead, blog, instructor] = await Promise.all(["alice@demo.test", "bob@demo.test", "lead@demo.test", "blog@demo.test", "instructor@demo.test"].map(user));
+  const authors = [alice!.id, bob!.id, lead!.id, blog!.id];
+  const session = await db.classSession.findFirstOrThrow();
+  const [presentation] = await ensureSessionDrafts(db, session.id);
+  const seeded = new Map<string, number>([
+    [readingDocumentName(readings[0]!.id), COMMENT_SIZES[0]!],
+    [readingDocumentName(readings[1]!.id), COMMENT_SIZES[1]!],
+    [readingDocumentName(readings[2]!.id), COMMENT_SIZES[2]!],
+    [readingDocumentName(readings[3]!.id), BACKGROUND_COMMENTS],
+    [readingDocumentName(readings[4]!.id), BACKGROUND_COMMENTS],
+  ]);
+
+  // The real server finds the comments in its log, as after a busy week; stock Hocuspocus keeps documents
+  // in memory only, so a client sends them (and stays connected: stock forgets a document nobody holds).
+  if (mode === "real") {
+    for (const [name, count] of seeded) for (const update of commentUpdates(count, authors)) await appendUpdate(db, { name, update, userId: null });
+  }
+  const server = await startServerProcess({ mode, databaseUrl: database.url, compactAfterMs: COMPACT_AFTER_MS });
+  const clients: TestClient[] = [];
+  const connect = async (name: string, who: { id: string }) => {
+    const client = await connectClient(server.url, name, await sessionCookie(who));
+    clients.push(client);
+    return client;
+  };
+  try {
+    for (const [name, count] of seeded) {
+      const holder = await connect(name, instructor!);
+      if (mode === "stock") {
+        for (const update of commentUpdates(count, authors)) Y.applyUpdate(holder.doc, update);
+        await waitUntilSaved(holder, 60_000);
+      }
+      await waitFor(() => holder.doc.getMap("comments").size === count, `${count} comments in ${name}`);
+    }
+    if (mode === "real") {
+      // Let the server fold the seeded log and project it before anything is timed.
+      await waitFor(async () => (await db.documentUpdate.count()) === 0, "the seeded logs to be compacted", 120_000);
+      await pause(1000);
+    }
+
+    for (const [index, count] of COMMENT_SIZES.entries()) {
+      const name = readingDocumentName(readings[index]!.id);
+      const writer = await connect(name, alice!);
+      const observer = await connect(name, bob!);
+      await phase(server, rows, `new comment, reading of ${count.toLocaleString("en-US")} comments`, () =>
+        measure(writer.doc, observer.doc, (round) => {
+          createComment(writer.doc, { authorId: alice!.id, highlightId: null, parentId: null, body: `bench comment ${round}` });
+        }),
+      );
+    }
+
+    const draftName = draftDocumentName(presentation!.id);
+    const editor = await connect(draftName, lead!);
+    const reader = await connect(draftName, instructor!);
+    const keystroke = (round: number) => {
+      const fragment = editor.doc.getXmlFragment(DRAFT_FRAGMENT);
+      const text = (fragment.get(Math.floor(fragment.length / 2)) as Y.XmlElement).get(0) as Y.XmlText;
+      text.insert(Math.floor(text.length / 2), String.fromCharCode(97 + (round % 26)));
+    };
+    for (const size of DRAFT_SIZES) {
+      await growDraft(editor, reader, size);
+      await pause(500);
+      await phase(server, rows, `keystroke, draft of ${size.toLocaleString("en-US")} characters`, () => measure(editor.doc, reader.doc, keystroke));
+    }
+
+    // The same keystrokes while two 5,000-comment readings take a comment every 100 ms between them,
+    // each followed by a compaction and projection of the whole reading on the same server.
+    const busy = [await connect(readingDocumentName(readings[3]!.id), blog!), await connect(readingDocumentName(readings[4]!.id), lead!)];
+    let posted = 0;
+    const background = setInterval(() => {
+      const client = busy[posted % 2]!;
+      createComment(client.doc, { authorId: posted % 2 === 0 ? blog!.id : lead!.id, highlightId: null, parentId: null, body: `background comment ${posted}` });
+      posted++;
+    }, 100);
+    try {
+      await pause(500);
+      await phase(server, rows, `keystroke, draft of ${DRAFT_SIZES.at(-1)!.toLocaleString("en-US")} characters, readings compacting`, () =>
+        measure(editor.doc, reader.doc, keystroke),
+      );
+    } finally {
+      clearInterval(background);
+    }
+    console.error(`  (${posted} background comments posted meanwhile)`);
+    return rows;
+  } finally {
+    await server.stop();
+    for (const client of clients) client.destroy();
+  }
+}
+
+/** The durable log alone: appends/s with 64 concurrent writers, one document each (as 64 busy documents). */
+async function measureDurableLog(database: BenchDatabase): Promise<{ line: string; perSecond: number }> {
+  const WRITERS = 64;
+  const [update] = commentUpdates(1, ["bench-author"], 1);
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: WRITERS }, async (_, writer) => {
+      const name = `reading:benchlog${String(writer).padStart(4, "0")}000000000000`;
+      for (let i = writer; i < flags.writes; i += WRITERS) await appendUpdate(database.db, { name, update: update!, userId: null });
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const perSecond = flags.writes / seconds;
+  return { line: `${flags.writes} appends of ${update!.byteLength} B in ${seconds.toFixed(2)} s = ${Math.round(perSecond).toLocaleString("en-US")} appends/s (${WRITERS} concurrent writers)`, perSecond };
+}
+
 const started = performance.now();
-await Promise.all(
-  Array.from({ length: 8 }, async (_, writer) => {
-    for (let i = writer; i < WRITES; i += 8) await appendUpdate(db, { name: `reading:benchlog${writer}000000000000000`, update, userId: null });
-  }),
-);
-const seconds = (performance.now() - started) / 1000;
-results.push(`Durable log: ${WRITES} appends of ${update.byteLength} B in ${seconds.toFixed(2)} s = ${Math.round(WRITES / seconds)} writes/s (8 concurrent writers)`);
+const cluster = await startBenchCluster();
+const results = new Map<ServerMode, Row[]>();
+let durableLog: { line: string; perSecond: number };
+try {
+  for (const target of targets) {
+    console.error(`${target}:`);
+    const database = await cluster.database();
+    try {
+      results.set(target, await runTarget(target, database));
+    } finally {
+      await database.drop();
+    }
+  }
+  const database = await cluster.database();
+  try {
+    durableLog = await measureDurableLog(database);
+  } finally {
+    await database.drop();
+  }
+} finally {
+  await cluster.stop();
+}
 
-await close();
-console.log(`\nRounds per measurement: ${ROUNDS}; machine: ${(await import("node:os")).cpus().length} cores, Node ${process.version}`);
-for (const line of results) console.log(line);
+const label: Record<ServerMode, string> = { stock: "stock Hocuspocus", real: "Marginalia" };
+console.log(`\nPropagation to a second client, ${flags.rounds} rounds ${flags.gap} ms apart; ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}`);
+console.log(`| workload | ${targets.map((target) => `${label[target]} p50 / p99 / event-loop max`).join(" | ")} |`);
+console.log(`|---|${targets.map(() => "---").join("|")}|`);
+const workloads = results.get(targets[0]!)!.map((row) => row.workload);
+for (const [index, workload] of workloads.entries()) {
+  const cells = targets.map((target) => {
+    const row = results.get(target)![index]!;
+    const { p50, p99 } = summary(row.samples);
+    return `${formatMs(p50)} / ${formatMs(p99)} / ${formatMs(row.eventLoopMaxMs)}`;
+  });
+  console.log(`| ${workload} | ${cells.join(" | ")} |`);
+}
+console.log(`Durable log: ${durableLog!.line}`);
+
+const real = results.get("real");
+if (real) {
+  const p99 = (workload: string) => summary(real.find((row) => row.workload.startsWith(workload))!.samples).p99;
+  const empty = p99("new comment, reading of 0 ");
+  const big = p99("new comment, reading of 5,000 ");
+  const draftAlone = p99("keystroke, draft of 100,000 characters");
+  const draftBusy = p99("keystroke, draft of 100,000 characters, readings compacting");
+  const loopMax = Math.max(...real.map((row) => row.eventLoopMaxMs));
+  const verdict = (met: boolean) => (met ? "met" : "NOT met");
+  console.log("\nGoals (Marginalia):");
+  console.log(`- 5,000-comment reading p99 within 1.5x of the empty reading's: ${formatMs(big)} vs ${formatMs(empty)} (${(big / empty).toFixed(2)}x): ${verdict(big <= 1.5 * empty)}`);
+  console.log(`- draft keystroke p99 <= 25 ms at 100,000 characters: alone ${formatMs(draftAlone)}, while readings compact ${formatMs(draftBusy)}: ${verdict(draftAlone <= 25 && draftBusy <= 25)}`);
+  console.log(`- no event-loop delay over 50 ms: largest ${formatMs(loopMax)}: ${verdict(loopMax <= 50)}`);
+  console.log(`- durable log >= 5,000 appends/s: ${Math.round(durableLog!.perSecond).toLocaleString("en-US")}/s: ${verdict(durableLog!.perSecond >= 5000)}`);
+}
+console.log(`(run took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
 process.exit(0);

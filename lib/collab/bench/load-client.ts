@@ -1,0 +1,140 @@
+// The load benchmark's writer: one websocket speaking the collaboration wire format, as a browser's
+// provider does, minus the work of applying everyone else's changes to a local copy. Hundreds of them
+// share the benchmark's process, and applying every broadcast in each would make the load generator,
+// not the server, the bottleneck. Its own comments are made on a document holding only its own changes,
+// which is all a Yjs update needs.
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import WebSocket from "ws";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import { createComment } from "../reading-doc.ts";
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_AUTH = 2;
+const MESSAGE_STATELESS = 5;
+const MESSAGE_CLOSE = 7;
+const MESSAGE_SYNC_STATUS = 8;
+const AUTH_TOKEN = 0;
+const AUTH_PERMISSION_DENIED = 1;
+
+export class LoadWriter {
+  /** Updates the server acknowledged as saved since join() returned. */
+  saved = 0;
+  notSaved = 0;
+  refused = 0;
+  closed = false;
+  private readonly doc = new Y.Doc();
+  private socket!: WebSocket;
+  private joined = false;
+  /** Our answers to the server's sync step 1, acknowledged like updates but not comments. */
+  private setupAcks = 0;
+  private onJoined: ((error?: Error) => void) | null = null;
+
+  constructor(
+    private readonly url: string,
+    readonly documentName: string,
+    private readonly cookie: string,
+    readonly authorId: string,
+  ) {}
+
+  /** Opens the socket, authenticates and syncs; rejects after `timeoutMs`. */
+  async join(timeoutMs = 20_000): Promise<void> {
+    this.socket = new WebSocket(this.url, { headers: { cookie: this.cookie } });
+    this.socket.binaryType = "nodebuffer";
+    const joined = new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${this.documentName}: no sync within ${timeoutMs / 1000} s`)), timeoutMs);
+      this.onJoined = (error) => {
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve();
+      };
+    });
+    this.socket.on("message", (data: Buffer) => this.receive(new Uint8Array(data)));
+    this.socket.on("close", () => {
+      this.closed = true;
+      this.onJoined?.(new Error(`${this.documentName}: the server closed the connection while joining`));
+    });
+    this.socket.on("error", (error) => this.onJoined?.(error));
+    this.socket.on("unexpected-response", (_request, response) => this.onJoined?.(new Error(`${this.documentName}: HTTP ${response.statusCode}`)));
+    this.socket.once("open", () => {
+      this.send((encoder) => {
+        encoding.writeVarUint(encoder, MESSAGE_AUTH);
+        encoding.writeVarUint(encoder, AUTH_TOKEN);
+        encoding.writeVarString(encoder, "session-cookie");
+      });
+      this.send((encoder) => {
+        encoding.writeVarUint(encoder, MESSAGE_SYNC);
+        syncProtocol.writeSyncStep1(encoder, this.doc);
+      });
+    });
+    await joined;
+  }
+
+  /** Posts a new top-level comment and returns its id at once (the ack is counted when it comes). */
+  post(body: string): string {
+    const before = Y.encodeStateVector(this.doc);
+    const id = createComment(this.doc, { authorId: this.authorId, highlightId: null, parentId: null, body });
+    const update = Y.encodeStateAsUpdate(this.doc, before);
+    this.send((encoder) => {
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeUpdate(encoder, update);
+    });
+    return id;
+  }
+
+  close(): void {
+    this.socket.terminate();
+  }
+
+  private send(write: (encoder: encoding.Encoder) => void): void {
+    if (this.socket.readyState !== WebSocket.OPEN) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarString(encoder, this.documentName);
+    write(encoder);
+    this.socket.send(encoding.toUint8Array(encoder));
+  }
+
+  private receive(data: Uint8Array): void {
+    const decoder = decoding.createDecoder(data);
+    decoding.readVarString(decoder);
+    switch (decoding.readVarUint(decoder)) {
+      case MESSAGE_AUTH:
+        if (decoding.readVarUint(decoder) === AUTH_PERMISSION_DENIED) this.onJoined?.(new Error(`${this.documentName}: permission denied`));
+        break;
+      case MESSAGE_SYNC: {
+        const syncType = decoding.readVarUint(decoder);
+        if (syncType === syncProtocol.messageYjsSyncStep1) {
+          // The server asks what we have: only our own changes.
+          const encoder = encoding.createEncoder();
+          encoding.writeVarUint(encoder, MESSAGE_SYNC);
+          syncProtocol.readSyncStep1(decoder, encoder, this.doc);
+          this.setupAcks++;
+          this.send((outer) => encoding.writeUint8Array(outer, encoding.toUint8Array(encoder)));
+        } else if (syncType === syncProtocol.messageYjsSyncStep2 && !this.joined) {
+          // The document itself is not needed; its arrival means the connection is in sync.
+          this.joined = true;
+          this.onJoined?.();
+          this.onJoined = null;
+        }
+        break;
+      }
+      case MESSAGE_SYNC_STATUS:
+        if (this.setupAcks > 0) {
+          this.setupAcks--;
+          break;
+        }
+        if (decoding.readVarUint(decoder) === 1) this.saved++;
+        else this.notSaved++;
+        break;
+      case MESSAGE_STATELESS:
+        if (decoding.readVarString(decoder).includes('"refused"')) this.refused++;
+        break;
+      case MESSAGE_CLOSE:
+        this.closed = true;
+        break;
+      default:
+        break;
+    }
+  }
+}
