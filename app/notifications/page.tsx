@@ -22,7 +22,7 @@ export default async function MentionsPage() {
       ) : (
         <ol className="mt-6 divide-y divide-rule rounded-xl border border-rule bg-white" aria-label="Mentions of you">
           {mentions.map((mention) => (
-            <li key={mention.commentId} className="p-4">
+            <li key={`${mention.readingId}:${mention.commentId}`} className="p-4">
               <p className="text-sm text-muted">
                 {mention.isNew ? <span className="mr-2 rounded bg-accent-soft px-1.5 py-0.5 text-xs font-semibold text-accent">New</span> : null}
                 <strong className="text-ink">{mention.authorName}</strong> mentioned you on{" "}

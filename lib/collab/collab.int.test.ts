@@ -67,8 +67,8 @@ describe("two users on one reading", () => {
     expect(readComments(stored)).toEqual(readComments(alice.doc));
     expect(readHighlights(stored)).toEqual(readHighlights(bob.doc));
     // The projection was rebuilt from the stored state.
-    await vi.waitFor(async () => expect(await test.db.commentRow.count({ where: { id: { in: [commentId!, reply] } } })).toBe(2));
-    expect((await test.db.commentRow.findUniqueOrThrow({ where: { id: commentId! } })).reactionCount).toBe(1);
+    await vi.waitFor(async () => expect(await test.db.commentRow.count({ where: { readingId: documentName.slice("reading:".length), id: { in: [commentId!, reply] } } })).toBe(2));
+    expect((await test.db.commentRow.findUniqueOrThrow({ where: { readingId_id: { readingId: documentName.slice("reading:".length), id: commentId! } } })).reactionCount).toBe(1);
     alice.destroy();
     bob.destroy();
   });

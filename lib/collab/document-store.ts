@@ -4,6 +4,8 @@
 // overwrite what is stored.
 import * as Y from "yjs";
 import type { Db } from "../db/client.ts";
+import { Prisma } from "../db/generated/client.ts";
+import { ownBytes, runYjsTask } from "./yjs-worker-pool.ts";
 
 export interface StoredDocument {
   /** The whole document as one Yjs update (state plus every logged update), or null when new. */
@@ -22,39 +24,127 @@ export async function loadDocument(db: Db, name: string): Promise<StoredDocument
   return { update: parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), pendingUpdates: updates.length };
 }
 
-export async function appendUpdate(db: Db, input: { name: string; update: Uint8Array; userId: string | null }): Promise<void> {
-  await db.documentUpdate.create({ data: { documentName: input.name, update: Buffer.from(input.update), userId: input.userId } });
+export interface AppendInput {
+  name: string;
+  update: Uint8Array;
+  userId: string | null;
+}
+
+interface QueuedAppend extends AppendInput {
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
+// Group commit: appends that arrive while an INSERT is in flight wait for it and then share the next
+// one, so the log keeps up with many writers at one commit per round trip instead of one per update.
+// One INSERT at a time per client keeps the log in arrival order.
+const MAX_BATCH_ROWS = 1000;
+const MAX_BATCH_BYTES = 8 * 1024 * 1024;
+
+class AppendQueue {
+  private queue: QueuedAppend[] = [];
+  private flushing = false;
+
+  constructor(private readonly db: Db) {}
+
+  add(input: AppendInput): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ ...input, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private takeBatch(): QueuedAppend[] {
+    let bytes = 0;
+    let count = 0;
+    while (count < this.queue.length && count < MAX_BATCH_ROWS && (count === 0 || bytes + this.queue[count]!.update.byteLength <= MAX_BATCH_BYTES)) {
+      bytes += this.queue[count]!.update.byteLength;
+      count++;
+    }
+    return this.queue.splice(0, count);
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    while (this.queue.length > 0) {
+      const batch = this.takeBatch();
+      try {
+        // VALUES rows take their ids in list order, so the log keeps arrival order within a batch too.
+        const rows = batch.map((entry) => Prisma.sql`(${entry.name}, ${Buffer.from(entry.update)}, ${entry.userId})`);
+        await this.db.$executeRaw`INSERT INTO "DocumentUpdate" ("documentName", "update", "userId") VALUES ${Prisma.join(rows)}`;
+        for (const entry of batch) entry.resolve();
+      } catch (error) {
+        // Nobody in the batch is acknowledged; their clients resend after reconnecting.
+        for (const entry of batch) entry.reject(error);
+      }
+    }
+    this.flushing = false;
+  }
+}
+
+const queues = new WeakMap<Db, AppendQueue>();
+
+/**
+ * Appends an accepted update to the document's log. Resolves only once the transaction holding it has
+ * committed (concurrent appends on one client share a transaction), so an acknowledgement sent after
+ * it can never be lost.
+ */
+export function appendUpdate(db: Db, input: AppendInput): Promise<void> {
+  let queue = queues.get(db);
+  if (!queue) {
+    queue = new AppendQueue(db);
+    queues.set(db, queue);
+  }
+  return queue.add(input);
+}
+
+export interface CompactionResult {
+  /** The stored state after compaction. */
+  state: Uint8Array;
+  /** How many logged updates were folded into it. */
+  folded: number;
+  /** The document's version after compaction (bumped when something was folded). */
+  version: number;
 }
 
 /**
  * Folds the logged updates of one document into its state, in one transaction that holds the
- * document's row lock (several instances may compact the same document). Returns the new state so
- * that projections can be rebuilt from exactly what was stored.
+ * document's row lock (several instances may compact the same document). The Yjs work runs in the
+ * worker thread. Returns the new state so that projections can be rebuilt from exactly what was stored.
  */
-export async function compactDocument(db: Db, name: string): Promise<{ state: Uint8Array; folded: number }> {
+export async function compactDocument(db: Db, name: string): Promise<CompactionResult> {
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`INSERT INTO "LiveDocument" (name, state) VALUES (${name}, ${Buffer.from(Y.encodeStateAsUpdate(new Y.Doc()))}) ON CONFLICT (name) DO NOTHING`;
-      const rows = await tx.$queryRaw<Array<{ state: Uint8Array }>>`SELECT state FROM "LiveDocument" WHERE name = ${name} FOR UPDATE`;
+      const rows = await tx.$queryRaw<Array<{ state: Uint8Array; version: number }>>`SELECT state, version FROM "LiveDocument" WHERE name = ${name} FOR UPDATE`;
       const updates = await tx.documentUpdate.findMany({ where: { documentName: name }, orderBy: { id: "asc" }, select: { id: true, update: true } });
-      const doc = new Y.Doc();
-      Y.applyUpdate(doc, new Uint8Array(rows[0]!.state));
-      for (const row of updates) Y.applyUpdate(doc, new Uint8Array(row.update));
-      const state = Y.encodeStateAsUpdate(doc);
-      doc.destroy();
-      if (updates.length > 0) {
-        await tx.liveDocument.update({ where: { name }, data: { state: Buffer.from(state), compactedAt: new Date() } });
-        // Exactly the rows read: an update committed meanwhile (a lower id can commit later) stays for next time.
-        await tx.documentUpdate.deleteMany({ where: { id: { in: updates.map((row) => row.id) } } });
-      }
-      return { state, folded: updates.length };
+      const stored = ownBytes(rows[0]!.state);
+      if (updates.length === 0) return { state: stored, folded: 0, version: rows[0]!.version };
+      const state = await runYjsTask("foldUpdates", { state: stored, updates: updates.map((row) => ownBytes(row.update)) });
+      const version = rows[0]!.version + 1;
+      await tx.liveDocument.update({ where: { name }, data: { state: Buffer.from(state), compactedAt: new Date(), version } });
+      // Exactly the rows read: an update committed meanwhile (a lower id can commit later) stays for next time.
+      await tx.documentUpdate.deleteMany({ where: { id: { in: updates.map((row) => row.id) } } });
+      return { state, folded: updates.length, version };
     },
     { timeout: 30_000 },
   );
 }
 
-/** Names of documents with logged updates waiting for compaction (after a crash, say). */
-export async function documentsWithPendingUpdates(db: Db): Promise<string[]> {
-  const rows = await db.documentUpdate.findMany({ distinct: ["documentName"], select: { documentName: true } });
-  return rows.map((row) => row.documentName);
+/** Records that the projection of `version` is stored (never moves back). */
+export async function markProjected(db: Db, name: string, version: number): Promise<void> {
+  await db.$executeRaw`UPDATE "LiveDocument" SET "projectedVersion" = GREATEST("projectedVersion", ${version}) WHERE name = ${name}`;
+}
+
+/**
+ * Documents a crash left behind: logged updates not yet folded into the state, or a state whose
+ * projection was not stored.
+ */
+export async function documentsToRecover(db: Db): Promise<string[]> {
+  const rows = await db.$queryRaw<Array<{ name: string }>>`
+    SELECT DISTINCT "documentName" AS name FROM "DocumentUpdate"
+    UNION
+    SELECT name FROM "LiveDocument" WHERE "projectedVersion" < version
+    ORDER BY name`;
+  return rows.map((row) => row.name);
 }

@@ -1,14 +1,22 @@
 // A draft's relational projection (JSON, Markdown, word count) and its automatic revisions, rebuilt
-// from the stored Yjs state after each compaction.
+// from the stored Yjs state after each compaction. The content is computed in the Yjs worker thread
+// (a big draft's Markdown is O(document)) and written only when its digest changed.
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import type { Db } from "../db/client.ts";
+import { ownBytes, runYjsTask } from "../collab/yjs-worker-pool.ts";
 import { DRAFT_FRAGMENT } from "./editor-schema.ts";
 import { countWords, draftToMarkdown, type PmNode } from "./markdown.ts";
 
 export const AUTO_REVISION_INTERVAL_MS = 5 * 60 * 1000;
 
-export function draftContent(state: Uint8Array): { json: PmNode; markdown: string; wordCount: number } {
+export interface DraftContent {
+  json: PmNode;
+  markdown: string;
+  wordCount: number;
+}
+
+export function draftContent(state: Uint8Array): DraftContent {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
   const json = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(DRAFT_FRAGMENT)) as PmNode;
@@ -18,15 +26,21 @@ export function draftContent(state: Uint8Array): { json: PmNode; markdown: strin
 
 export async function rebuildDraftProjection(options: { db: Db; draftId: string; state: Uint8Array; lastEditorLeft: boolean }): Promise<void> {
   const { db, draftId, state } = options;
-  const content = draftContent(state);
-  const last = await db.draftRevision.findFirst({ where: { draftId }, orderBy: { createdAt: "desc" }, select: { markdown: true, createdAt: true, auto: true } });
+  const content = await runYjsTask("draftProjection", { state: ownBytes(state) });
+  const [stored, last, lastAuto] = await Promise.all([
+    db.draft.findUnique({ where: { id: draftId }, select: { projectionHash: true } }),
+    db.draftRevision.findFirst({ where: { draftId }, orderBy: { createdAt: "desc" }, select: { markdown: true } }),
+    db.draftRevision.findFirst({ where: { draftId, auto: true }, orderBy: { createdAt: "desc" }, select: { createdAt: true } }),
+  ]);
   const changedSinceRevision = (last?.markdown ?? "\n") !== content.markdown;
-  const lastAuto = await db.draftRevision.findFirst({ where: { draftId, auto: true }, orderBy: { createdAt: "desc" }, select: { createdAt: true } });
   const due = !lastAuto || Date.now() - lastAuto.createdAt.getTime() >= AUTO_REVISION_INTERVAL_MS;
+  const revise = changedSinceRevision && (due || options.lastEditorLeft);
+  const project = stored?.projectionHash !== content.hash;
+  if (!project && !revise) return;
   await db.$transaction([
-    db.draft.update({ where: { id: draftId }, data: { json: content.json as object, markdown: content.markdown, wordCount: content.wordCount } }),
-    ...(changedSinceRevision && (due || options.lastEditorLeft)
-      ? [db.draftRevision.create({ data: { draftId, auto: true, state: Buffer.from(state), json: content.json as object, markdown: content.markdown } })]
+    ...(project
+      ? [db.draft.update({ where: { id: draftId }, data: { json: content.json as object, markdown: content.markdown, wordCount: content.wordCount, projectionHash: content.hash } })]
       : []),
+    ...(revise ? [db.draftRevision.create({ data: { draftId, auto: true, state: Buffer.from(state), json: content.json as object, markdown: content.markdown } })] : []),
   ]);
 }

@@ -20,12 +20,13 @@ export async function listMentions({ actor, db = getDb(), take = 50 }: { actor: 
   ]);
   if (mentions.length === 0) return [];
   const [comments, readings, authors] = await Promise.all([
-    db.commentRow.findMany({ where: { id: { in: mentions.map((mention) => mention.commentId) } }, select: { id: true, body: true } }),
+    // Comment ids are unique within a reading only.
+    db.commentRow.findMany({ where: { OR: mentions.map((mention) => ({ readingId: mention.readingId, id: mention.commentId })) }, select: { readingId: true, id: true, body: true } }),
     db.reading.findMany({ where: { id: { in: mentions.map((mention) => mention.readingId) } }, select: { id: true, title: true } }),
     db.user.findMany({ where: { id: { in: mentions.map((mention) => mention.authorId) } }, select: { id: true, name: true, email: true } }),
   ]);
   return mentions.map((mention) => {
-    const body = comments.find((comment) => comment.id === mention.commentId)?.body ?? "";
+    const body = comments.find((comment) => comment.readingId === mention.readingId && comment.id === mention.commentId)?.body ?? "";
     const author = authors.find((candidate) => candidate.id === mention.authorId);
     return {
       commentId: mention.commentId,

@@ -1,10 +1,12 @@
 // Durability: an update is appended to Postgres before Hocuspocus applies, broadcasts and acknowledges
 // it (beforeSync is awaited first), so nothing a client was told is saved can be lost, even on kill -9.
-// Compaction folds the log into the document state a little later, and then projections are rebuilt.
+// Compaction folds the log into the document state a little later (the Yjs work in a worker thread),
+// then projections are rebuilt and the projected version recorded, so that a crash in between is
+// repaired at the next start (recover).
 import type { afterUnloadDocumentPayload, beforeSyncPayload, Extension, onLoadDocumentPayload } from "@hocuspocus/server";
 import * as Y from "yjs";
 import type { Db } from "../../db/client.ts";
-import { appendUpdate, compactDocument, loadDocument } from "../document-store.ts";
+import { appendUpdate, compactDocument, documentsToRecover, loadDocument, markProjected } from "../document-store.ts";
 import type { CollabContext } from "../context.ts";
 
 const SYNC_STEP_1 = 0;
@@ -19,6 +21,8 @@ export interface PersistenceOptions {
   /** Called with the freshly stored state after each compaction (projections). */
   onCompacted?: (documentName: string, state: Uint8Array, event: { unloaded: boolean; folded: number }) => Promise<void>;
   onError?: (error: unknown, documentName: string) => void;
+  /** Repair what a crash left behind (unfolded logs, stale projections) when the server starts; default on. */
+  recoverAtStart?: boolean;
 }
 
 export class Persistence implements Extension {
@@ -28,6 +32,11 @@ export class Persistence implements Extension {
   private readonly running = new Map<string, Promise<void>>();
 
   constructor(private readonly options: PersistenceOptions) {}
+
+  async onConfigure(): Promise<void> {
+    // In the background: the server serves meanwhile, and compactions of one document never overlap.
+    if (this.options.recoverAtStart !== false) void this.recover().catch((error: unknown) => this.options.onError?.(error, "(recovery)"));
+  }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
     // Throws when the database does not answer: Hocuspocus then unloads the document instead of
@@ -52,6 +61,16 @@ export class Persistence implements Extension {
 
   async onDestroy(): Promise<void> {
     await this.flush();
+  }
+
+  /**
+   * Compacts and projects, one at a time, every document a crash left with unfolded updates or a stale
+   * projection. Called at start; returns how many documents it visited.
+   */
+  async recover(): Promise<number> {
+    const names = await documentsToRecover(this.options.db);
+    for (const name of names) await this.compactNow(name);
+    return names.length;
   }
 
   /** Compacts every document with a pending compaction now (shutdown, tests). */
@@ -79,8 +98,9 @@ export class Persistence implements Extension {
     const previous = this.running.get(name) ?? Promise.resolve();
     const next = previous.then(async () => {
       try {
-        const { state, folded } = await compactDocument(this.options.db, name);
+        const { state, folded, version } = await compactDocument(this.options.db, name);
         await this.options.onCompacted?.(name, state, { unloaded, folded });
+        await markProjected(this.options.db, name, version);
       } catch (error) {
         // The log still holds every update; the next compaction retries.
         this.options.onError?.(error, name);

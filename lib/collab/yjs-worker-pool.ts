@@ -1,0 +1,76 @@
+// The main thread's side of the Yjs worker (yjs-worker.mjs): one worker thread per process, started on
+// first use, restarted if it dies. Tasks run one at a time in the order they were asked for.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { YjsTasks } from "./yjs-worker-tasks.ts";
+
+type TaskName = keyof YjsTasks;
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+interface Running {
+  thread: Worker;
+  tasks: Map<number, Pending>;
+}
+
+let running: Running | null = null;
+let nextId = 1;
+
+function workerPath(): string {
+  // Resolved at call time from this file's location (not `new URL(..., import.meta.url)`, which a bundler
+  // would try to follow); the worker runs only in the server process, never inside the page bundle.
+  return path.join(path.dirname(fileURLToPath(import.meta.url)), "yjs-worker.mjs");
+}
+
+function startWorker(): Running {
+  // execArgv is emptied: the worker registers tsx on its own, whatever loaders the parent runs under.
+  const started: Running = { thread: new Worker(workerPath(), { execArgv: [] }), tasks: new Map() };
+  const failAll = (error: Error) => {
+    if (running === started) running = null;
+    for (const task of started.tasks.values()) task.reject(error);
+    started.tasks.clear();
+  };
+  started.thread.on("message", (message: { id?: number; ok?: boolean; result?: unknown; message?: string }) => {
+    if (message.id === undefined) return;
+    const task = started.tasks.get(message.id);
+    started.tasks.delete(message.id);
+    // An idle worker does not keep the process alive.
+    if (started.tasks.size === 0) started.thread.unref();
+    if (message.ok) task?.resolve(message.result);
+    else task?.reject(new Error(message.message ?? "Yjs worker task failed"));
+  });
+  started.thread.on("error", failAll);
+  started.thread.on("exit", (code) => failAll(new Error(`Yjs worker exited (${code})`)));
+  started.thread.unref();
+  return started;
+}
+
+/**
+ * Runs one task of yjs-worker-tasks.ts in the worker. Inputs are copied to the worker (pass fresh
+ * Uint8Arrays: a Buffer from a pool would copy its whole pool).
+ */
+export function runYjsTask<Name extends TaskName>(task: Name, input: Parameters<YjsTasks[Name]>[0]): Promise<ReturnType<YjsTasks[Name]>> {
+  running ??= startWorker();
+  const current = running;
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    current.tasks.set(id, { resolve: resolve as (value: unknown) => void, reject });
+    current.thread.ref();
+    current.thread.postMessage({ id, task, input });
+  });
+}
+
+/** Stops the worker (tests, shutdown); the next task starts a new one. */
+export async function stopYjsWorker(): Promise<void> {
+  const current = running;
+  running = null;
+  await current?.thread.terminate();
+}
+
+/** A copy of the bytes in an ArrayBuffer of their own (a driver's Buffer may be a view on a shared pool). */
+export function ownBytes(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes);
+}

@@ -1,0 +1,181 @@
+// The heavy Yjs work of compaction and projection (O(document): merging a log into a state, reading
+// every entry of a reading, a big draft's Markdown), run in a worker thread (yjs-worker.mjs) so that one
+// big document never stalls every other document's updates on the event loop.
+import { createHash } from "node:crypto";
+import * as Y from "yjs";
+import { draftContent, type DraftContent } from "../drafts/projection.ts";
+import { extractMentions } from "../rich-text/mentions.ts";
+import { readComments, readHighlights, readReactions } from "./reading-doc.ts";
+
+/** The whole document after applying the logged updates to the stored state, garbage-collected. */
+export function foldUpdates(input: { state: Uint8Array; updates: Uint8Array[] }): Uint8Array {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, input.state);
+  for (const update of input.updates) Y.applyUpdate(doc, update);
+  const state = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return state;
+}
+
+export interface HighlightRowData {
+  readingId: string;
+  id: string;
+  authorId: string;
+  kind: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+  createdAt: Date;
+  hash: string;
+}
+
+export interface CommentRowData {
+  readingId: string;
+  id: string;
+  highlightId: string | null;
+  parentId: string | null;
+  authorId: string;
+  body: string;
+  createdAt: Date;
+  editedAt: Date | null;
+  resolvedAt: Date | null;
+  resolvedBy: string | null;
+  deleted: boolean;
+  reactionCount: number;
+  hash: string;
+}
+
+/** Rows to write for one table: delete `remove` (gone or changed), then insert `insert` (new or changed). */
+export interface RowChanges<Row> {
+  insert: Row[];
+  remove: string[];
+}
+
+export interface ReadingProjectionPlan {
+  highlights: RowChanges<HighlightRowData>;
+  comments: RowChanges<CommentRowData>;
+  /** Every live comment that mentions someone, with the handles it mentions. */
+  mentions: Array<{ commentId: string; authorId: string; createdAt: Date; handles: string[] }>;
+  /** Entries that cannot be stored as rows (see storable), left out of the projection. */
+  skipped: number;
+}
+
+// Postgres limits the schema's readers do not know about: a NUL in text, integers beyond int4, dates
+// beyond what Date and timestamp hold. A row that breaks one would fail the projection's transaction
+// on every attempt, so such an entry is left out instead.
+const MAX_TIME = 8.64e15;
+const MAX_INT4 = 2_147_483_647;
+function storable(values: unknown[]): boolean {
+  return values.every((value) => {
+    if (typeof value === "string") return !value.includes("\u0000");
+    if (typeof value === "number") return Number.isFinite(value);
+    return true;
+  });
+}
+const validTime = (time: number | null) => time === null || (time >= 0 && time <= MAX_TIME);
+const validInt = (value: number) => Number.isInteger(value) && value >= 0 && value <= MAX_INT4;
+const date = (time: number) => new Date(time);
+const digest = (value: unknown) => createHash("sha1").update(JSON.stringify(value)).digest("base64url");
+
+function diffRows<Row extends { id: string; hash: string }>(rows: Row[], stored: Record<string, string>): RowChanges<Row> {
+  const insert: Row[] = [];
+  const remove: string[] = [];
+  const present = new Set<string>();
+  for (const row of rows) {
+    present.add(row.id);
+    const before = stored[row.id];
+    if (before === row.hash) continue;
+    if (before !== undefined) remove.push(row.id);
+    insert.push(row);
+  }
+  for (const id of Object.keys(stored)) if (!present.has(id)) remove.push(id);
+  return { insert, remove };
+}
+
+/**
+ * Compares a reading document with its stored projection (entry id -> row digest) and says which rows
+ * to write. Entries the readers reject, entries that repeat an id already seen, and entries Postgres
+ * cannot store are skipped, so a malformed entry never blocks the projection.
+ */
+export function planReadingProjection(input: {
+  readingId: string;
+  state: Uint8Array;
+  storedHighlights: Record<string, string>;
+  storedComments: Record<string, string>;
+}): ReadingProjectionPlan {
+  const { readingId } = input;
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, input.state);
+  const highlights = readHighlights(doc);
+  const comments = readComments(doc);
+  const reactions = readReactions(doc);
+  doc.destroy();
+  let skipped = 0;
+
+  const highlightRows: HighlightRowData[] = [];
+  const seenHighlights = new Set<string>();
+  for (const highlight of highlights) {
+    const { exact, prefix, suffix, start, end } = highlight.target;
+    const fields = [highlight.id, highlight.authorId, highlight.kind, exact, prefix, suffix];
+    if (seenHighlights.has(highlight.id) || !storable(fields) || !validInt(start) || !validInt(end) || !validTime(highlight.createdAt)) {
+      skipped++;
+      continue;
+    }
+    seenHighlights.add(highlight.id);
+    const content = { authorId: highlight.authorId, kind: highlight.kind, exact, prefix, suffix, start, end, createdAt: highlight.createdAt };
+    highlightRows.push({ readingId, id: highlight.id, ...content, createdAt: date(highlight.createdAt), hash: digest(content) });
+  }
+
+  const commentRows: CommentRowData[] = [];
+  const mentions: ReadingProjectionPlan["mentions"] = [];
+  const seenComments = new Set<string>();
+  for (const comment of comments) {
+    const fields = [comment.id, comment.highlightId, comment.parentId, comment.authorId, comment.body, comment.resolvedBy];
+    if (seenComments.has(comment.id) || !storable(fields) || ![comment.createdAt, comment.editedAt, comment.resolvedAt].every(validTime)) {
+      skipped++;
+      continue;
+    }
+    seenComments.add(comment.id);
+    const content = {
+      highlightId: comment.highlightId,
+      parentId: comment.parentId,
+      authorId: comment.authorId,
+      body: comment.body,
+      createdAt: comment.createdAt,
+      editedAt: comment.editedAt,
+      resolvedAt: comment.resolvedAt,
+      resolvedBy: comment.resolvedBy,
+      deleted: comment.deleted,
+      reactionCount: reactions.get(comment.id)?.length ?? 0,
+    };
+    commentRows.push({
+      readingId,
+      id: comment.id,
+      ...content,
+      createdAt: date(comment.createdAt),
+      editedAt: comment.editedAt === null ? null : date(comment.editedAt),
+      resolvedAt: comment.resolvedAt === null ? null : date(comment.resolvedAt),
+      hash: digest(content),
+    });
+    const handles = comment.deleted ? [] : extractMentions(comment.body);
+    if (handles.length > 0) mentions.push({ commentId: comment.id, authorId: comment.authorId, createdAt: date(comment.createdAt), handles });
+  }
+
+  return {
+    highlights: diffRows(highlightRows, input.storedHighlights),
+    comments: diffRows(commentRows, input.storedComments),
+    mentions,
+    skipped,
+  };
+}
+
+/** A draft's JSON, Markdown and word count, with a digest to compare with the stored projection. */
+export function draftProjection(input: { state: Uint8Array }): DraftContent & { hash: string } {
+  const content = draftContent(input.state);
+  return { ...content, hash: digest([content.json, content.markdown]) };
+}
+
+export const yjsTasks = { foldUpdates, planReadingProjection, draftProjection };
+export type YjsTasks = typeof yjsTasks;

@@ -1,0 +1,18 @@
+// Worker thread entry for the heavy Yjs work (yjs-worker-tasks.ts). Plain JavaScript so that Node loads
+// it as is, in every way the app runs (tsx, vitest); it registers tsx itself to load the TypeScript.
+import { parentPort } from "node:worker_threads";
+import { register } from "tsx/esm/api";
+
+register();
+const { yjsTasks } = await import("./yjs-worker-tasks.ts");
+
+parentPort.on("message", ({ id, task, input }) => {
+  try {
+    const result = yjsTasks[task](input);
+    const transfer = result instanceof Uint8Array ? [result.buffer] : [];
+    parentPort.postMessage({ id, ok: true, result }, transfer);
+  } catch (error) {
+    parentPort.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) });
+  }
+});
+parentPort.postMessage({ ready: true });
