@@ -1,10 +1,11 @@
-// The shape of every route handler: same-origin check for writes (CSRF), the current actor, the
-// handler, and errors mapped to status codes in one place. A 500 never shows internals.
+// The shape of every route handler: same-origin check for writes (CSRF), a capped request body, the
+// current actor, the handler, and errors mapped to status codes in one place. A 500 never shows internals.
 import type { z } from "zod";
 import { trustedProxyHops } from "../auth/client-address.ts";
 import { getCurrentActor } from "../auth/current-actor.ts";
-import { AppError, toPublicError, type ErrorIssue } from "../errors/app-error.ts";
+import { AppError, isAppError, toPublicError, type ErrorIssue } from "../errors/app-error.ts";
 import type { Actor } from "../policies/index.ts";
+import { DEFAULT_BODY_LIMIT, limitRequestBody } from "./body-limit.ts";
 
 export interface RouteContext<P> {
   request: Request;
@@ -14,10 +15,20 @@ export interface RouteContext<P> {
 
 type RouteHandler<P> = (context: RouteContext<P>) => Promise<Response | object>;
 
-export function route<P = Record<string, never>>(handler: RouteHandler<P>) {
-  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+export interface RouteOptions {
+  /** Largest request body the handler may read, in bytes (default 64 KB); more is answered 413. */
+  maxBodyBytes?: number;
+  /** What that 413 says; the default names the limit. */
+  tooLargeMessage?: string;
+}
+
+export function route<P = Record<string, never>>(handler: RouteHandler<P>, options: RouteOptions = {}) {
+  const limit = { maxBytes: options.maxBodyBytes ?? DEFAULT_BODY_LIMIT, message: options.tooLargeMessage };
+  return async (incoming: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
-      if (!["GET", "HEAD", "OPTIONS"].includes(request.method)) assertSameOrigin(request);
+      const write = !["GET", "HEAD", "OPTIONS"].includes(incoming.method);
+      if (write) assertSameOrigin(incoming);
+      const request = write ? limitRequestBody(incoming, limit) : incoming;
       const actor = await getCurrentActor();
       const result = await handler({ request, actor, params: await context.params });
       return result instanceof Response ? result : Response.json(result);
@@ -49,16 +60,13 @@ export function assertSameOrigin(request: Request): void {
   }
 }
 
-const MAX_JSON_BYTES = 1024 * 1024 + 64 * 1024;
-
-/** Reads and validates a JSON body; every problem becomes an INVALID_INPUT naming the field. */
+/** Reads and validates a JSON body (capped by route()); every problem becomes an INVALID_INPUT naming the field. */
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The request is too large.");
   let data: unknown;
   try {
     data = await request.json();
-  } catch {
+  } catch (error) {
+    if (isAppError(error)) throw error;
     throw new AppError("INVALID_INPUT", "The request body must be JSON.");
   }
   return parseInput(schema, data);
