@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { deriveStatus, statusLabel, type ConnectionFacts, type ConnectionStatus } from "./connection-state";
+import {
+  deriveStatus,
+  probeSession,
+  SESSION_PROBE_URL,
+  shouldProbeSession,
+  statusLabel,
+  withSession,
+  type ConnectionFacts,
+  type ConnectionStatus,
+  type SessionProbe,
+} from "./connection-state";
 
 const base: ConnectionFacts = { online: true, socket: "connecting", synced: false, everLive: false, downLong: false };
 
@@ -29,5 +39,52 @@ describe("statusLabel", () => {
     ["offline", 12, "Offline: 12 changes not saved yet"],
   ])("%s with %i unsynced changes", (status, unsynced, expected) => {
     expect(statusLabel(status, unsynced)).toBe(expected);
+  });
+});
+
+describe("the session behind a dropped socket", () => {
+  it('says so when it ended: "Your session ended; sign in again"', () => {
+    expect(statusLabel("signed-out", 4)).toBe("Your session ended; sign in again");
+  });
+
+  it.each<[ConnectionStatus, SessionProbe, ConnectionStatus]>([
+    ["reconnecting", "signed-out", "signed-out"],
+    ["offline", "signed-out", "signed-out"],
+    ["live", "signed-out", "live"],
+    ["reconnecting", "signed-in", "reconnecting"],
+    ["offline", "unknown", "offline"],
+  ])("%s with the session %s shows %s", (status, session, expected) => {
+    expect(withSession(status, session)).toBe(expected);
+  });
+
+  it.each<[ConnectionStatus, boolean]>([
+    ["reconnecting", true],
+    ["offline", true],
+    ["live", false],
+    ["connecting", false],
+  ])("asks about the session when %s: %s", (status, expected) => {
+    expect(shouldProbeSession(status)).toBe(expected);
+  });
+
+  const answering = (response: () => Response | Promise<Response>) => {
+    const calls: [RequestInfo | URL, RequestInit | undefined][] = [];
+    const fetcher = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      calls.push([input, init]);
+      return response();
+    }) as typeof fetch;
+    return { calls, fetcher };
+  };
+
+  it.each<[string, () => Response | Promise<Response>, SessionProbe]>([
+    ["signed in", () => Response.json({ signedIn: true }), "signed-in"],
+    ["signed out", () => Response.json({ signedIn: false }), "signed-out"],
+    ["server error", () => Response.json({ error: { message: "x" } }, { status: 503 }), "unknown"],
+    ["not the expected shape", () => Response.json({ signedIn: "no" }), "unknown"],
+    ["not JSON", () => new Response("<html>", { status: 200 }), "unknown"],
+    ["network down", () => Promise.reject(new TypeError("Failed to fetch")), "unknown"],
+  ])("reads the probe's answer: %s", async (_name, response, expected) => {
+    const { calls, fetcher } = answering(response);
+    expect(await probeSession(fetcher)).toBe(expected);
+    expect(calls).toEqual([[SESSION_PROBE_URL, { cache: "no-store", credentials: "same-origin" }]]);
   });
 });

@@ -1,6 +1,8 @@
-// What the connection badge says, derived from the few facts the provider and the browser report.
+// What the connection badge says, derived from the few facts the provider and the browser report, and
+// from whether the session still signs in when the socket is down.
+import { z } from "zod";
 
-export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "offline";
+export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "offline" | "signed-out";
 export type SocketState = "connecting" | "connected" | "disconnected";
 
 /** How long the socket may be down before we stop saying "Reconnecting" and admit we are offline. */
@@ -35,5 +37,42 @@ export function statusLabel(status: ConnectionStatus, unsyncedChanges: number): 
       return "Reconnecting...";
     case "offline":
       return unsyncedChanges > 0 ? `Offline: ${unsyncedChanges} changes not saved yet` : "Offline";
+    case "signed-out":
+      return "Your session ended; sign in again";
   }
+}
+
+/** Answers `{ "signedIn": boolean }` for the session cookie the browser sends. */
+export const SESSION_PROBE_URL = "/api/session";
+/** How often to ask again while the socket stays down and the session was not found ended. */
+export const SESSION_RECHECK_MS = 15_000;
+
+export type SessionProbe = "signed-in" | "signed-out" | "unknown";
+
+const probeSchema = z.object({ signedIn: z.boolean() });
+
+/** Worth asking about the session: the socket is down after having been up, or has not come up in time. */
+export function shouldProbeSession(status: ConnectionStatus): boolean {
+  return status === "reconnecting" || status === "offline";
+}
+
+/**
+ * Whether the session behind the page still signs in. A browser cannot see why a websocket upgrade failed,
+ * so a 401 (the password was changed elsewhere) would otherwise look like a network outage, forever.
+ */
+export async function probeSession(fetcher: typeof fetch = fetch): Promise<SessionProbe> {
+  try {
+    const response = await fetcher(SESSION_PROBE_URL, { cache: "no-store", credentials: "same-origin" });
+    if (!response.ok) return "unknown";
+    const parsed = probeSchema.safeParse(await response.json());
+    if (!parsed.success) return "unknown";
+    return parsed.data.signedIn ? "signed-in" : "signed-out";
+  } catch {
+    return "unknown";
+  }
+}
+
+/** A session known to have ended outranks "Reconnecting" or "Offline"; a live socket outranks everything. */
+export function withSession(status: ConnectionStatus, session: SessionProbe): ConnectionStatus {
+  return session === "signed-out" && status !== "live" ? "signed-out" : status;
 }

@@ -68,6 +68,7 @@ const TABLE: Record<string, Entry> = {
   "GET /console/import": { expect: INSTRUCTOR_ONLY },
   "GET /console/readings/[id]": { expect: INSTRUCTOR_ONLY },
   "GET /api/health": { expect: PUBLIC },
+  "GET /api/session": { expect: PUBLIC },
   "GET /api/auth/[...nextauth]": { expect: PUBLIC },
   // next-auth's own CSRF check: a POST without its token is sent back, whoever sends it.
   "POST /api/auth/[...nextauth]": { expect: { anonymous: "away", ...members("away") }, form: {} },

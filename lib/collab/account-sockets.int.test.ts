@@ -52,13 +52,10 @@ beforeAll(async () => {
   const reading = await test.db.reading.findFirstOrThrow({ where: { title: { startsWith: "QLoRA" } } });
   qlora = readingDocumentName(reading.id);
   seedSessionId = reading.sessionId;
-  const drafts = await Promise.all(
-    (["BLOG_POST", "PRESENTATION"] as const).map((kind) =>
-      test.db.draft.upsert({ where: { sessionId_kind: { sessionId: reading.sessionId, kind } }, create: { sessionId: reading.sessionId, kind }, update: {}, select: { id: true } }),
-    ),
-  );
-  blogDraft = draftDocumentName(drafts[0].id);
-  presentation = draftDocumentName(drafts[1].id);
+  const draftOf = async (kind: "BLOG_POST" | "PRESENTATION") =>
+    (await test.db.draft.upsert({ where: { sessionId_kind: { sessionId: reading.sessionId, kind } }, create: { sessionId: reading.sessionId, kind }, update: {}, select: { id: true } })).id;
+  blogDraft = draftDocumentName(await draftOf("BLOG_POST"));
+  presentation = draftDocumentName(await draftOf("PRESENTATION"));
   server = await startTestCollabServer(test.db);
 });
 afterAll(async () => {
