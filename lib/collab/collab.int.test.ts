@@ -108,7 +108,10 @@ describe("the write policy refuses, and the server keeps serving", () => {
       createHighlight(doc, { authorId: users.bob!.id, kind: "critique", target, firstComment: "Bob says this is wrong" });
     });
     expect(result).toBe("closed");
-    expect(mallory.stateless.map((payload) => JSON.parse(payload))).toContainEqual({ type: "refused", reason: "A highlight must be made in your own name." });
+    const refusal = mallory.stateless.map((payload) => JSON.parse(payload)).find((message) => message.type === "refused");
+    expect(refusal).toMatchObject({ type: "refused", reason: "A highlight must be made in your own name." });
+    // The refusal names the refused update's items, so the browser can undo exactly that change.
+    expect(refusal.structs.length).toBeGreaterThan(0);
     const stored = await storedDoc();
     expect(readComments(stored).some((comment) => comment.body === "Bob says this is wrong")).toBe(false);
     expect(await test.db.documentUpdate.count({ where: { userId: users.alice!.id, documentName } })).toBe(0);
@@ -122,7 +125,7 @@ describe("the write policy refuses, and the server keeps serving", () => {
     const attempts: Array<[string, (doc: Y.Doc) => void, string]> = [
       ["edit", (doc) => editComment(doc, commentId, "Bob agrees with Alice"), "You can only edit or delete your own comments."],
       ["delete", (doc) => deleteComment(doc, commentId), "You can only edit or delete your own comments."],
-      ["remove", (doc) => readingMaps(doc).comments.delete(commentId), "Comments are never removed; delete marks them as deleted."],
+      ["remove", (doc) => readingMaps(doc).comments.delete(commentId), "Comments are never removed or replaced; delete marks them as deleted."],
       ["resolve", (doc) => setThreadResolved(doc, commentId, users.alice!.id, true), "You may not resolve this thread."],
       ["+1 for bob", (doc) => readingMaps(doc).reactions.set(`${commentId}|${users.bob!.id}`, true), "You can only add or remove your own +1."],
       ["unknown part", (doc) => doc.getMap("secrets").set("x", 1), 'Unknown part "secrets" in a reading document.'],

@@ -1,6 +1,8 @@
 // Live document names, built and parsed in one place for the browser and the server: `reading:<id>`
-// for a reading's highlights and comments, `draft:<id>` for a team draft.
-export type DocumentKind = "reading" | "draft";
+// for a reading's highlights and comments, `draft:<id>` for a team draft. The server's table of kinds
+// (kinds/index.ts) has one module per name listed here.
+export const LIVE_DOCUMENT_KINDS = ["reading", "draft"] as const;
+export type DocumentKind = (typeof LIVE_DOCUMENT_KINDS)[number];
 
 export interface DocumentRef {
   kind: DocumentKind;
@@ -22,8 +24,21 @@ export function draftDocumentName(draftId: string): string {
   return documentName({ kind: "draft", id: draftId });
 }
 
-/** Null for anything that is not exactly `reading:<id>` or `draft:<id>`. */
+function isKind(kind: string): kind is DocumentKind {
+  return (LIVE_DOCUMENT_KINDS as readonly string[]).includes(kind);
+}
+
+/** Null for anything that is not exactly `<known kind>:<id>`. */
 export function parseDocumentName(name: string): DocumentRef | null {
-  const match = /^(reading|draft):([a-z0-9]{20,40})$/.exec(name);
-  return match ? { kind: match[1] as DocumentKind, id: match[2]! } : null;
+  const match = /^([a-z-]{1,32}):([a-z0-9]{20,40})$/.exec(name);
+  if (!match || !isKind(match[1]!)) return null;
+  return { kind: match[1], id: match[2]! };
+}
+
+/** Why a name is not a live document's, in words for the client; null when it is one. */
+export function documentNameProblem(name: string): string | null {
+  if (parseDocumentName(name)) return null;
+  const kind = /^([a-z-]{1,32}):/.exec(name)?.[1];
+  if (kind && !isKind(kind)) return `There is no kind of live document called "${kind}".`;
+  return "That is not the name of a live document.";
 }

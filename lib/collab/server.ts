@@ -7,12 +7,13 @@ import { Hocuspocus, type Extension } from "@hocuspocus/server";
 import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
 import { WebSocketServer } from "ws";
 import * as Y from "yjs";
-import { rebuildDraftProjection } from "../drafts/projection.ts";
 import { registerLiveDocuments } from "./live-registry.ts";
 import type { Db } from "../db/client.ts";
 import { actorFromHeaders } from "./session-cookie.ts";
 import { parseDocumentName } from "./document-name.ts";
-import { rebuildReadingProjection } from "./reading-projection.ts";
+import { KINDS } from "./kinds/index.ts";
+import { MAX_SYNC_STEP2_BYTES } from "./kinds/limits.ts";
+import { isAllowedOrigin, type OriginPolicy } from "./origin.ts";
 import { Authorization } from "./extensions/authorization.ts";
 import { WritePolicy } from "./extensions/write-policy.ts";
 import { Persistence } from "./extensions/persistence.ts";
@@ -27,6 +28,8 @@ export interface CollabServerOptions {
   secret: string;
   /** Relay updates to other instances through Redis (REDIS_URL). */
   redisUrl?: string;
+  /** Which browser origins may open the websocket (besides the host it was addressed to). */
+  origins?: OriginPolicy;
   /** Compaction quiet time (ms); tests shorten it. */
   compactAfterMs?: number;
   log?: (line: string) => void;
@@ -48,8 +51,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     compactAfterMs: options.compactAfterMs,
     onCompacted: async (name, state, event) => {
       const ref = parseDocumentName(name);
-      if (ref?.kind === "reading") await rebuildReadingProjection(options.db, ref.id, state);
-      if (ref?.kind === "draft") await rebuildDraftProjection({ db: options.db, draftId: ref.id, state, lastEditorLeft: event.unloaded });
+      if (ref) await KINDS[ref.kind].project({ db: options.db, id: ref.id, state, unloaded: event.unloaded });
     },
     onError: (error, name) => log(`collab: compaction of ${name} failed, will retry: ${(error as Error).message}`),
   });
@@ -62,7 +64,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const accountSockets = new AccountSockets({ db: options.db, secret: options.secret, redisUrl: options.redisUrl, log });
   extensions.push(accountSockets);
   const hocuspocus = new Hocuspocus({ extensions, quiet: true, debounce: 2000, timeout: 30_000 });
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_SYNC_STEP2_BYTES + 64 * 1024 });
   registerLiveDocuments({
     async applyUpdate(documentName, update) {
       if (!hocuspocus.documents.has(documentName)) return;
@@ -83,6 +85,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     persistence,
     handleUpgrade(request, socket, head) {
       socket.on("error", () => socket.destroy());
+      if (!isAllowedOrigin(request.headers.origin, request.headers.host, options.origins ?? {})) {
+        socket.end("HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nThis page's origin may not open live documents.\n");
+        return;
+      }
       void actorFromHeaders(request.headers, options.db, options.secret).then(
         (actor) => {
           if (!actor) {

@@ -18,6 +18,10 @@ const configSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   TRUST_PROXY: z.string().trim().regex(/^\d{0,2}$/, TRUST_PROXY_PROBLEM).optional(),
+  ALLOWED_ORIGINS: z
+    .string()
+    .refine((value) => value.split(",").every((part) => !part.trim() || /^https?:\/\/[^/\s]+$/.test(part.trim())), "ALLOWED_ORIGINS must be a comma-separated list of origins such as https://seminar.example.edu")
+    .optional(),
   JOIN_CODE: z.string().max(64, "JOIN_CODE can be at most 64 characters").optional(),
 });
 

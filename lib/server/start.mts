@@ -2,6 +2,7 @@
 // Every failure a user can cause (busy port, unreachable DATABASE_URL) ends in one clear line.
 import { createDb, setDb } from "../db/client.ts";
 import { createCollabServer, type CollabServer } from "../collab/server.ts";
+import { parseAllowedOrigins } from "../collab/origin.ts";
 import { DATA_DIR, openDatabase, type OpenedDatabase } from "../db/open-database.ts";
 import { resolveAuthSecret } from "../auth/secret.ts";
 import { bootstrapContent } from "./bootstrap.ts";
@@ -78,6 +79,7 @@ try {
     db,
     secret: process.env.NEXTAUTH_SECRET!,
     redisUrl: config.REDIS_URL,
+    origins: { appUrl: process.env.NEXTAUTH_URL, extra: parseAllowedOrigins(config.ALLOWED_ORIGINS) },
     log: (line) => console.log(`marginalia: ${line}`),
   });
   appServer = await createAppServer({ dev, hostname, port, collab: collab.handleUpgrade });

@@ -1,9 +1,10 @@
-// Which documents a connection may open, and whether it may write them: asked of lib/policies for
-// every document a connection opens. The user was authenticated at the websocket upgrade.
+// Which documents a connection may open, and whether it may write them: the document's kind (from the
+// table in kinds/) loads the facts and asks lib/policies, for every document a connection opens. The
+// user was authenticated at the websocket upgrade. An unknown kind fails closed, saying so.
 import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
 import type { Db } from "../../db/client.ts";
-import { can } from "../../policies/index.ts";
-import { parseDocumentName } from "../document-name.ts";
+import { documentNameProblem, parseDocumentName } from "../document-name.ts";
+import { KINDS } from "../kinds/index.ts";
 import type { CollabContext } from "../context.ts";
 
 export class Authorization implements Extension {
@@ -14,27 +15,18 @@ export class Authorization implements Extension {
 
   async onAuthenticate({ documentName, context, connectionConfig }: onAuthenticatePayload<CollabContext>): Promise<Partial<CollabContext>> {
     const ref = parseDocumentName(documentName);
-    if (!ref || !context.actor || !can(context.actor, "course:view")) throw forbidden();
-    if (ref.kind === "reading") {
-      const reading = await this.db.reading.findFirst({
-        where: { id: ref.id, archivedAt: null },
-        select: { session: { select: { leadTeamId: true, blogTeamId: true } } },
-      });
-      if (!reading) throw forbidden();
-      connectionConfig.readOnly = !can(context.actor, "reading:annotate");
-      return { ref, session: reading.session };
-    }
-    const draft = await this.db.draft.findUnique({
-      where: { id: ref.id },
-      select: { kind: true, session: { select: { leadTeamId: true, blogTeamId: true } } },
-    });
-    if (!draft || !can(context.actor, "draft:view")) throw forbidden();
-    // Everyone in the class reads a draft live; only its team and the instructor write it.
-    connectionConfig.readOnly = !can(context.actor, "draft:write", { draftKind: draft.kind, session: draft.session });
-    return { ref, session: draft.session };
+    if (!ref) throw forbidden(documentNameProblem(documentName) ?? "forbidden");
+    if (!context.actor) throw forbidden("Sign in first.");
+    const kind = KINDS[ref.kind];
+    const facts = await kind.loadFacts(this.db, ref.id);
+    if (!facts) throw forbidden("That document does not exist.");
+    const access = kind.access(context.actor, facts);
+    if (access === "none") throw forbidden("You do not have access to this document.");
+    connectionConfig.readOnly = access === "read";
+    return { ref, facts, session: facts.session };
   }
 }
 
-function forbidden() {
-  return Object.assign(new Error("forbidden"), { reason: "forbidden" });
+function forbidden(reason: string) {
+  return Object.assign(new Error(reason), { reason });
 }

@@ -1,72 +1,130 @@
-// Checks every incoming update before it is applied, stored or broadcast. Each loaded document has a
-// shadow copy the check applies updates to; a refused update leaves the real document untouched, the
-// sender is told why and its connection is reset so that it resyncs from the server.
-import type { afterLoadDocumentPayload, afterUnloadDocumentPayload, beforeHandleMessagePayload, beforeSyncPayload, Extension, onChangePayload } from "@hocuspocus/server";
-import * as Y from "yjs";
-import { RefusedUpdate, refusalMessage, type CollabContext } from "../context.ts";
-import { checkReadingUpdate, MAX_UPDATE_BYTES } from "../reading-write-policy.ts";
-import { checkDraftUpdate } from "../draft-write-policy.ts";
+// Checks every incoming message before anything else sees it, and every update before it is applied,
+// stored or broadcast.
+// - At the door (beforeHandleMessage): only the protocol's message types, sync messages of types 0, 1
+//   and 2 only (Hocuspocus would run beforeSync, and so the durable log, on any other), within size
+//   limits per type. A client that keeps sending refused changes is slowed down.
+// - Per update (beforeSync): the document's kind judges it on a shadow copy (kinds/, check/); a refusal
+//   is told to the sender with the ranges of the refused update, and its connection is reset.
+import type {
+  afterLoadDocumentPayload,
+  afterUnloadDocumentPayload,
+  beforeHandleMessagePayload,
+  beforeSyncPayload,
+  Extension,
+  onChangePayload,
+} from "@hocuspocus/server";
+import * as decoding from "lib0/decoding";
+import { describeUpdate } from "../check/shadow-guard.ts";
+import { RefusedUpdate, refusalMessage, type CollabContext, type RefusalDetails } from "../context.ts";
+import { parseDocumentName } from "../document-name.ts";
+import { KINDS } from "../kinds/index.ts";
+import { MAX_MESSAGE_UPDATE_BYTES, MAX_SYNC_STEP2_BYTES } from "../kinds/limits.ts";
+import type { DocumentGuard } from "../kinds/types.ts";
 
+// Hocuspocus's message types a client may send (BroadcastStateless, SyncStatus are the server's own).
+const MESSAGE = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3, SyncReply: 4, Stateless: 5, Close: 7 } as const;
+const CLIENT_MESSAGES = new Set<number>(Object.values(MESSAGE));
 const SYNC_STEP_1 = 0;
+const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
-// A raw message carries the document name and a few varints around the update.
-const MAX_MESSAGE_BYTES = MAX_UPDATE_BYTES + 1024;
+// A raw message carries the document name and a few varints around its payload.
+const ENVELOPE_BYTES = 1024;
+const MAX_OTHER_MESSAGE_BYTES = 64 * 1024;
+
+/** Refusals a user may run into within REFUSAL_WINDOW_MS before their messages are slowed down. */
+const REFUSALS_BEFORE_SLOWDOWN = 10;
+const REFUSAL_WINDOW_MS = 60_000;
+const MAX_SLOWDOWN_MS = 5_000;
 
 export class WritePolicy implements Extension {
   extensionName = "write-policy";
   priority = 900;
-  private readonly shadows = new Map<string, Y.Doc>();
+  private readonly guards = new Map<string, DocumentGuard>();
+  private readonly strikes = new Map<string, { count: number; since: number }>();
   /** Updates refused, for the logs and the tests. */
   refusals = 0;
 
   async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
-    this.shadows.set(documentName, copyOf(document));
+    const ref = parseDocumentName(documentName);
+    if (ref) this.guards.set(documentName, KINDS[ref.kind].createGuard(document));
   }
 
   async onChange({ documentName, update }: onChangePayload): Promise<void> {
     // Keeps the shadow current with what reached the document by any path (other instances included).
-    const shadow = this.shadows.get(documentName);
-    if (shadow) Y.applyUpdate(shadow, update);
+    this.guards.get(documentName)?.follow(update);
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
-    this.shadows.get(documentName)?.destroy();
-    this.shadows.delete(documentName);
+    this.guards.get(documentName)?.destroy();
+    this.guards.delete(documentName);
   }
 
-  async beforeHandleMessage({ update, connection }: beforeHandleMessagePayload<CollabContext>): Promise<void> {
-    if (update.byteLength > MAX_MESSAGE_BYTES) this.refuse(connection, "That change is too large (over 64 KiB).");
+  async beforeHandleMessage({ update, connection, context }: beforeHandleMessagePayload<CollabContext>): Promise<void> {
+    const problem = doorProblem(update);
+    if (problem) this.refuse(connection, context, problem);
+    const delay = this.slowdownFor(context?.actor?.id);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   }
 
-  async beforeSync({ type, payload, connection, document, documentName, context }: beforeSyncPayload<CollabContext>): Promise<void> {
+  async beforeSync({ type, payload, connection, documentName, context }: beforeSyncPayload<CollabContext>): Promise<void> {
     if (type === SYNC_STEP_1) return;
     if (connection.readOnly) {
       // Hocuspocus never applies a read-only connection's writes; an explicit update is also refused loudly.
-      if (type === SYNC_UPDATE) this.refuse(connection, "You can read this document but not change it.");
+      if (type === SYNC_UPDATE) this.refuse(connection, context, "You can read this document but not change it.");
       return;
     }
-    const shadow = this.shadows.get(documentName);
-    if (!shadow || !context.session || !context.ref) this.refuse(connection, "This document is not open for writing.");
-    const result =
-      context.ref!.kind === "reading"
-        ? checkReadingUpdate({ shadow: shadow!, update: payload, actor: context.actor, session: context.session! })
-        : checkDraftUpdate({ shadow: shadow!, update: payload });
-    if (!result.ok) {
-      shadow!.destroy();
-      this.shadows.set(documentName, copyOf(document));
-      this.refuse(connection, result.reason);
-    }
+    const guard = this.guards.get(documentName);
+    if (!guard || !context.facts || !context.actor) this.refuse(connection, context, "This document is not open for writing.");
+    const result = guard!.check(payload, context.actor, context.facts!);
+    if (!result.ok) this.refuse(connection, context, result.reason, describeUpdate(payload));
   }
 
-  private refuse(connection: beforeSyncPayload["connection"], reason: string): never {
+  /** How long to hold a user's next message: nothing until they have run into a few refusals, then doubling. */
+  slowdownFor(userId: string | undefined): number {
+    if (!userId) return 0;
+    const strike = this.strikes.get(userId);
+    if (!strike) return 0;
+    if (Date.now() - strike.since > REFUSAL_WINDOW_MS) {
+      this.strikes.delete(userId);
+      return 0;
+    }
+    const over = strike.count - REFUSALS_BEFORE_SLOWDOWN;
+    return over < 0 ? 0 : Math.min(MAX_SLOWDOWN_MS, 200 * 2 ** over);
+  }
+
+  private refuse(connection: beforeSyncPayload["connection"], context: CollabContext | undefined, reason: string, details?: RefusalDetails): never {
     this.refusals++;
-    connection.sendStateless(refusalMessage(reason));
+    const userId = context?.actor?.id;
+    if (userId) {
+      const strike = this.strikes.get(userId);
+      if (strike && Date.now() - strike.since <= REFUSAL_WINDOW_MS) strike.count++;
+      else this.strikes.set(userId, { count: 1, since: Date.now() });
+    }
+    connection.sendStateless(refusalMessage(reason, details));
     throw new RefusedUpdate(reason);
   }
 }
 
-function copyOf(document: Y.Doc): Y.Doc {
-  const copy = new Y.Doc({ gc: document.gc });
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(document));
-  return copy;
+/** What is wrong with a raw client message before any hook looks inside it, or null. */
+export function doorProblem(message: Uint8Array): string | null {
+  try {
+    const decoder = decoding.createDecoder(message);
+    decoding.readVarString(decoder);
+    const type = decoding.readVarUint(decoder);
+    if (!CLIENT_MESSAGES.has(type)) return `Unknown message type ${type}.`;
+    if (type !== MESSAGE.Sync && type !== MESSAGE.SyncReply) {
+      if (message.byteLength > MAX_OTHER_MESSAGE_BYTES) return "That message is too large (over 64 KiB).";
+      if (type === MESSAGE.Awareness) decoding.readVarUint8Array(decoder);
+      return null;
+    }
+    const syncType = decoding.readVarUint(decoder);
+    if (syncType !== SYNC_STEP_1 && syncType !== SYNC_STEP_2 && syncType !== SYNC_UPDATE) return `Unknown sync message type ${syncType}.`;
+    const limit = syncType === SYNC_STEP_2 ? MAX_SYNC_STEP2_BYTES : MAX_MESSAGE_UPDATE_BYTES;
+    if (message.byteLength > limit + ENVELOPE_BYTES) return `That change is too large (over ${Math.round(limit / 1024)} KiB).`;
+    // Throws on a truncated payload, which is then refused here rather than half-read later.
+    decoding.readVarUint8Array(decoder);
+    return null;
+  } catch {
+    return "That message could not be read.";
+  }
 }

@@ -1,0 +1,298 @@
+// What may enter a reading document, judged from what one update did (see shadow-guard.ts): the items
+// it added must be entries of the known roots holding one plain value per field, and every key it
+// changed must follow the policy: new entries in your own name with well-typed fields, edits and
+// deletes of your own words only, resolving as lib/policies allows, +1 only your own. Work follows the
+// update: only added items and changed keys are looked at (removing a highlight also looks at the
+// comments, to keep classmates' threads from losing their passage).
+import * as Y from "yjs";
+import { MAX_CONTEXT_LENGTH, MAX_EXACT_LENGTH } from "../../anchoring/selectors.ts";
+import { can, type Actor, type SessionTeams } from "../../policies/index.ts";
+import { MAX_COMMENT_LENGTH } from "../../rich-text/limits.ts";
+import { HIGHLIGHT_KINDS, READING_ROOTS } from "../reading-doc.ts";
+import type { AppliedUpdate, Inspector, SharedType } from "./shadow-guard.ts";
+import {
+  boolean,
+  ENTRY_ID,
+  fieldValue,
+  literal,
+  nullable,
+  oneOf,
+  recentTimestamp,
+  record,
+  safeInteger,
+  string,
+  USER_ID,
+  type ValueCheck,
+} from "./values.ts";
+
+/** Whole-document limits: keys ever used per root (a removed highlight or +1 keeps its key). */
+export const READING_LIMITS = { highlights: 10_000, comments: 20_000, reactions: 100_000 } as const;
+
+export interface ReadingCheckContext {
+  actor: Actor;
+  session: SessionTeams;
+  /** The server's clock (ms), for timestamps of new entries. */
+  now: number;
+}
+
+type Root = (typeof READING_ROOTS)[number];
+
+const MAX_POSITION = 10_000_000;
+const entryId = string({ max: 64, pattern: ENTRY_ID });
+const userId = string({ max: 64, pattern: USER_ID });
+
+const targetCheck: ValueCheck = (value) => {
+  const problem = record({
+    exact: string({ min: 1, max: MAX_EXACT_LENGTH }),
+    prefix: string({ max: MAX_CONTEXT_LENGTH }),
+    suffix: string({ max: MAX_CONTEXT_LENGTH }),
+    start: safeInteger({ min: 0, max: MAX_POSITION }),
+    end: safeInteger({ min: 1, max: MAX_POSITION }),
+  })(value);
+  if (problem) return problem;
+  const target = value as { exact: string; start: number; end: number };
+  return target.end - target.start === target.exact.length ? null : "does not span exactly its quote";
+};
+
+function highlightFields(now: number): Record<string, ValueCheck> {
+  return { id: entryId, authorId: userId, kind: oneOf(HIGHLIGHT_KINDS), target: targetCheck, createdAt: recentTimestamp(now) };
+}
+
+function commentFields(now: number): Record<string, ValueCheck> {
+  return {
+    id: entryId,
+    highlightId: nullable(entryId),
+    parentId: nullable(entryId),
+    authorId: userId,
+    body: string({ max: MAX_COMMENT_LENGTH }),
+    createdAt: recentTimestamp(now),
+    editedAt: literal(null),
+    resolvedAt: literal(null),
+    resolvedBy: literal(null),
+    deleted: literal(false),
+  };
+}
+
+/** The current plain fields of an entry map (only called on maps whose items were checked or stored). */
+function fieldsOf(entry: Y.Map<unknown>, includeDeleted = false): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [key, item] of entry._map) {
+    if (item.deleted && !includeDeleted) continue;
+    const read = fieldValue(item);
+    out.set(key, read.ok ? read.value : undefined);
+  }
+  return out;
+}
+
+function checkNewEntry(entry: unknown, key: string, fields: Record<string, ValueCheck>, noun: string): string | null {
+  if (!(entry instanceof Y.Map)) return `A ${noun} must be an entry of fields.`;
+  if (entry._start !== null) return "Entries may not contain list content.";
+  const values = fieldsOf(entry);
+  for (const [field, item] of entry._map) {
+    if (item.deleted) continue;
+    if (!fields[field]) return `A ${noun} has an unknown field "${field.slice(0, 40)}".`;
+    const read = fieldValue(item);
+    if (!read.ok) return `A ${noun}'s ${field} ${read.reason}.`;
+    const problem = fields[field]!(read.value);
+    if (problem) return `A ${noun}'s ${field} ${problem}.`;
+  }
+  for (const field of Object.keys(fields)) if (!values.has(field)) return `A ${noun} is missing its ${field}.`;
+  if (values.get("id") !== key) return `A ${noun}'s id must match its key.`;
+  return null;
+}
+
+export function readingInspector(context: ReadingCheckContext): Inspector {
+  const { actor, session, now } = context;
+  return (applied: AppliedUpdate) => {
+    const { doc, transaction } = applied;
+    const roots = {
+      highlights: doc.getMap<unknown>("highlights"),
+      comments: doc.getMap<unknown>("comments"),
+      reactions: doc.getMap<unknown>("reactions"),
+    } satisfies Record<Root, Y.Map<unknown>>;
+    const rootOf = (type: SharedType): Root | null => {
+      for (const name of READING_ROOTS) if (roots[name] === type) return name;
+      return null;
+    };
+
+    // 1. Shape of every added item: an entry of a known root, or one plain field of such an entry.
+    for (const item of applied.added) {
+      const parent = item.parent as SharedType;
+      if (parent._item === null) {
+        const root = rootOf(parent);
+        if (!root) return `Unknown part "${(Y.findRootTypeKey(parent) ?? "?").slice(0, 40)}" in a reading document.`;
+        if (item.parentSub === null) return "Only keyed entries may be added to a reading document.";
+        if (item.content instanceof Y.ContentDeleted) continue;
+        if (root === "reactions") {
+          const read = fieldValue(item);
+          if (!read.ok || read.value !== true) return "A +1 is just true.";
+        } else if (!(item.content instanceof Y.ContentType) || !(item.content.type instanceof Y.Map)) {
+          return "An entry must be a map of fields.";
+        }
+        continue;
+      }
+      const entryItem = parent._item;
+      const grand = entryItem.parent as SharedType;
+      if (grand._item !== null || !rootOf(grand) || rootOf(grand) === "reactions") return "Entries may not contain nested shared types.";
+      if (!(parent instanceof Y.Map)) return "An entry must be a map of fields.";
+      if (item.parentSub === null) return "Entries may not contain list content.";
+      if (item.content instanceof Y.ContentDeleted) continue;
+      const read = fieldValue(item);
+      if (!read.ok) return `A field ${read.reason}.`;
+    }
+
+    // 2. What changed, key by key, against the policy.
+    for (const [type, keys] of transaction.changed) {
+      if (keys.has(null)) return type._item === null ? "Only keyed entries may be added to a reading document." : "Entries may not contain list content.";
+      if (type._item === null) {
+        const root = rootOf(type);
+        if (!root) return `Unknown part "${(Y.findRootTypeKey(type) ?? "?").slice(0, 40)}" in a reading document.`;
+        const event = new Y.YMapEvent(type as unknown as Y.Map<unknown>, transaction, keys as Set<string>);
+        for (const [key, change] of event.keys) {
+          const problem =
+            root === "highlights"
+              ? checkHighlightKey(key, change, roots, context)
+              : root === "comments"
+                ? checkCommentKey(key, change, roots, context)
+                : checkReactionKey(key, change, roots, actor);
+          if (problem) return problem;
+        }
+        continue;
+      }
+      const grand = type._item.parent as SharedType;
+      const root = grand._item === null ? rootOf(grand) : null;
+      if (!root || root === "reactions" || !(type instanceof Y.Map)) return "Entries may not contain nested shared types.";
+      const event = new Y.YMapEvent(type, transaction, keys as Set<string>);
+      const problem =
+        root === "highlights" ? checkHighlightEdit(type, event, actor) : checkCommentEdit(type, event, { actor, session, now });
+      if (problem) return problem;
+    }
+
+    for (const name of READING_ROOTS) {
+      if (roots[name]._map.size > READING_LIMITS[name]) return `This reading has reached its limit of ${READING_LIMITS[name].toLocaleString("en-US")} ${name}.`;
+    }
+    return null;
+  };
+}
+
+type KeyChange = { action: "add" | "update" | "delete"; oldValue: unknown };
+type Roots = Record<Root, Y.Map<unknown>>;
+
+function checkHighlightKey(key: string, change: KeyChange, roots: Roots, { actor, now }: ReadingCheckContext): string | null {
+  if (change.action === "update") return "A highlight cannot be replaced.";
+  if (change.action === "delete") {
+    // The removed entry's fields were deleted with it, in this very transaction: their values are still there.
+    const old = change.oldValue instanceof Y.Map ? fieldsOf(change.oldValue, true) : null;
+    if (!old || !can(actor, "annotation:edit", { authorId: String(old.get("authorId")) })) return "You can only remove your own highlights.";
+    for (const [, item] of roots.comments._map) {
+      const comment = item.content instanceof Y.ContentType && item.content.type instanceof Y.Map ? item.content.type : null;
+      if (!comment || item.deleted) continue;
+      if (comment.get("highlightId") === key && comment.get("authorId") !== actor.id && comment.get("deleted") !== true) {
+        return "This highlight has classmates' comments; it cannot be removed.";
+      }
+    }
+    return null;
+  }
+  if (!can(actor, "reading:annotate")) return "You may not highlight this reading.";
+  const entry = roots.highlights.get(key);
+  const problem = checkNewEntry(entry, key, highlightFields(now), "highlight");
+  if (problem) return problem;
+  if ((entry as Y.Map<unknown>).get("authorId") !== actor.id) return "A highlight must be made in your own name.";
+  return null;
+}
+
+function checkHighlightEdit(entry: Y.Map<unknown>, event: Y.YMapEvent<unknown>, actor: Actor): string | null {
+  const authorId = String(entry.get("authorId"));
+  for (const [field, change] of event.keys) {
+    if (field !== "kind") return "Only a highlight's kind can change.";
+    if (change.action === "delete") return "A highlight's kind cannot be removed.";
+    if (!can(actor, "annotation:edit", { authorId })) return "You can only change your own highlights.";
+    const item = entry._map.get(field)!;
+    const read = fieldValue(item);
+    if (!read.ok || oneOf(HIGHLIGHT_KINDS)(read.value)) return "A highlight's kind must be one of the known kinds.";
+  }
+  return null;
+}
+
+function checkCommentKey(key: string, change: KeyChange, roots: Roots, { actor, now }: ReadingCheckContext): string | null {
+  if (change.action !== "add") return "Comments are never removed or replaced; delete marks them as deleted.";
+  if (!can(actor, "reading:annotate")) return "You may not comment on this reading.";
+  const entry = roots.comments.get(key);
+  const problem = checkNewEntry(entry, key, commentFields(now), "comment");
+  if (problem) {
+    if (/^A comment's (editedAt|resolvedAt|resolvedBy|deleted)/.test(problem)) return "A new comment starts open and unedited.";
+    if (problem.startsWith("A comment's body is longer")) return `Comments can be at most ${MAX_COMMENT_LENGTH.toLocaleString("en-US")} characters.`;
+    return problem;
+  }
+  const comment = fieldsOf(entry as Y.Map<unknown>);
+  if (comment.get("authorId") !== actor.id) return "A comment must be written in your own name.";
+  if (!String(comment.get("body")).trim()) return "A comment needs some text.";
+  const highlightId = comment.get("highlightId") as string | null;
+  if (highlightId !== null && !roots.highlights.has(highlightId)) return "That highlight does not exist.";
+  const parentId = comment.get("parentId") as string | null;
+  if (parentId !== null) {
+    if (parentId === key) return "A comment cannot reply to itself.";
+    const parent = roots.comments.get(parentId);
+    if (!(parent instanceof Y.Map)) return "The comment you reply to does not exist.";
+    if (parent.get("highlightId") !== highlightId) return "A reply belongs to its parent's thread.";
+  }
+  return null;
+}
+
+const EDITABLE_BY_AUTHOR = new Set(["body", "editedAt", "deleted"]);
+const RESOLUTION = new Set(["resolvedAt", "resolvedBy"]);
+
+function checkCommentEdit(entry: Y.Map<unknown>, event: Y.YMapEvent<unknown>, { actor, session, now }: ReadingCheckContext): string | null {
+  const authorId = String(entry.get("authorId"));
+  const after = fieldsOf(entry);
+  let authorEdit = false;
+  let resolution = false;
+  for (const [field, change] of event.keys) {
+    if (change.action === "delete") return `A comment's ${field.slice(0, 40)} cannot be removed.`;
+    if (EDITABLE_BY_AUTHOR.has(field)) authorEdit = true;
+    else if (RESOLUTION.has(field)) resolution = true;
+    else return `A comment's ${field.slice(0, 40)} cannot change.`;
+    const read = fieldValue(entry._map.get(field)!);
+    if (!read.ok) return `A comment's ${field} ${read.reason}.`;
+  }
+  const createdAt = after.get("createdAt");
+  const laterTime = (value: unknown) => recentTimestamp(now)(value) ?? (typeof createdAt === "number" && (value as number) < createdAt ? "is before the comment was written" : null);
+  if (authorEdit) {
+    if (!can(actor, "annotation:edit", { authorId })) return "You can only edit or delete your own comments.";
+    const old = new Map(after);
+    for (const [field, change] of event.keys) old.set(field, change.oldValue);
+    const body = after.get("body");
+    const problem =
+      string({ max: MAX_COMMENT_LENGTH })(body) ??
+      boolean(after.get("deleted")) ??
+      (event.keys.has("editedAt") ? laterTime(after.get("editedAt")) : null);
+    if (problem) return problem.startsWith("is longer") ? `Comments can be at most ${MAX_COMMENT_LENGTH.toLocaleString("en-US")} characters.` : `A comment's edit ${problem}.`;
+    if (old.get("deleted") === true) return "A deleted comment cannot be changed or restored.";
+    if (after.get("deleted") === true && body !== "") return "A deleted comment keeps no text.";
+    if (after.get("deleted") !== true && !String(body).trim()) return "A comment needs some text.";
+    if (event.keys.has("body") && after.get("deleted") !== true && !event.keys.has("editedAt")) return "An edited comment records when it was edited.";
+  }
+  if (resolution) {
+    if (after.get("parentId") !== null) return "Only a thread's first comment is resolved.";
+    if (!can(actor, "thread:resolve", { threadAuthorId: authorId, session })) return "You may not resolve this thread.";
+    const resolvedAt = after.get("resolvedAt");
+    const resolvedBy = after.get("resolvedBy");
+    if (resolvedAt === null) {
+      if (resolvedBy !== null) return "A reopened thread has no resolver.";
+    } else {
+      const problem = laterTime(resolvedAt);
+      if (problem) return `A thread's resolution time ${problem}.`;
+      if (resolvedBy !== actor.id) return "A thread is resolved in your own name.";
+    }
+  }
+  return null;
+}
+
+function checkReactionKey(key: string, change: KeyChange, roots: Roots, actor: Actor): string | null {
+  const parts = key.split("|");
+  if (parts.length !== 2 || parts[1] !== actor.id) return "You can only add or remove your own +1.";
+  if (!ENTRY_ID.test(parts[0]!) || !roots.comments.has(parts[0]!)) return "That comment does not exist.";
+  if (!can(actor, "reading:annotate")) return "You may not react on this reading.";
+  if (change.action !== "delete" && roots.reactions.get(key) !== true) return "A +1 is just true.";
+  return null;
+}
