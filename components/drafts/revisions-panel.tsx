@@ -9,7 +9,7 @@ import { draftContentExtensions, draftSchema } from "@/lib/drafts/editor-schema"
 import { absoluteTime, relativeTime } from "../annotations/relative-time";
 import { useNow } from "../annotations/use-live-data";
 import { submit, submitJson } from "../ui/submit";
-import { diffRows, diffSummary, revisionAuthor, revisionDetailSchema, revisionTitle, sortRevisions, type RevisionDetail, type RevisionSummary } from "./revisions";
+import { changesSummary, diffRows, revisionAuthor, revisionDetailSchema, revisionTitle, sortRevisions, type RevisionDetail, type RevisionSummary } from "./revisions";
 import styles from "./draft-editor.module.css";
 
 export interface RevisionsPanelProps {
@@ -278,15 +278,23 @@ function RevisionContent({ content, title }: { content: Record<string, unknown>;
   );
 }
 
-function ChangesSince({ revision }: { revision: RevisionDetail }) {
+/** What changed since the revision: the changed lines with folded context, or why they are not shown. */
+export function ChangesSince({ revision }: { revision: Pick<RevisionDetail, "diff"> }) {
   const headingId = useId();
-  const rows = useMemo(() => diffRows(revision.diff), [revision.diff]);
+  const { diff } = revision;
+  const rows = useMemo(() => (diff.status === "lines" ? diffRows(diff.lines) : []), [diff]);
   return (
     <div className="mt-4">
       <h4 id={headingId} className="text-xs font-semibold uppercase tracking-wider text-muted">
         Changes since
       </h4>
-      <p className="mt-1 text-xs text-muted">{diffSummary(revision.diff)}</p>
+      {diff.status === "lines" ? (
+        <p className="mt-1 text-xs text-muted">{changesSummary(diff)}</p>
+      ) : (
+        <p data-diff-status={diff.status} className="mt-2 rounded-lg border border-dashed border-rule bg-paper px-3 py-2 text-sm text-muted">
+          {changesSummary(diff)}
+        </p>
+      )}
       {rows.length > 0 ? (
         <ol aria-labelledby={headingId} className="mt-2 max-h-80 overflow-auto rounded-lg border border-rule font-mono text-xs leading-5">
           {rows.map((row) =>

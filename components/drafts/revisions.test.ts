@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffRows, diffSummary, revisionAuthor, revisionDetailSchema, revisionListSchema, revisionTitle, sortRevisions, type DiffLine } from "./revisions";
+import { changesSummary, diffRows, diffSummary, revisionAuthor, revisionDetailSchema, revisionListSchema, revisionTitle, sortRevisions, type DiffLine } from "./revisions";
 
 const same = (text: string): DiffLine => ({ op: "same", text });
 const added = (text: string): DiffLine => ({ op: "added", text });
@@ -56,6 +56,17 @@ describe("diffSummary", () => {
   });
 });
 
+describe("changesSummary", () => {
+  it.each([
+    [{ status: "lines", lines: [added("a")] }, "1 line added since this revision."],
+    [{ status: "lines", lines: [] }, "No changes since this revision."],
+    [{ status: "too-different", beforeLines: 12000, afterLines: 1 }, "Too different to show line by line: this revision has 12,000 lines, the current draft 1 line. The revision itself is shown above."],
+    [{ status: "unavailable" }, "The changes since this revision cannot be shown."],
+  ] as const)("%j -> %s", (diff, expected) => {
+    expect(changesSummary(diff as Parameters<typeof changesSummary>[0])).toBe(expected);
+  });
+});
+
 describe("revision rows", () => {
   it.each([
     [{ name: "Before the seminar", auto: false }, "Before the seminar"],
@@ -84,12 +95,20 @@ describe("revision rows", () => {
 describe("schemas", () => {
   it("parse the documented shapes", () => {
     expect(revisionListSchema.parse({ revisions: [{ id: "r1", name: null, auto: true, createdAt: "2025-01-01T00:00:00Z", createdByName: null }] }).revisions).toHaveLength(1);
-    const detail = revisionDetailSchema.parse({ id: "r1", name: "x", auto: false, createdAt: "2025-01-01T00:00:00Z", json: { type: "doc" }, markdown: "# x", diff: [{ op: "added", text: "y" }] });
-    expect(detail.diff).toEqual([{ op: "added", text: "y" }]);
+    const detail = revisionDetailSchema.parse({ id: "r1", name: "x", auto: false, createdAt: "2025-01-01T00:00:00Z", json: { type: "doc" }, markdown: "# x", diff: { status: "lines", lines: [{ op: "added", text: "y" }] } });
+    expect(detail.diff).toEqual({ status: "lines", lines: [{ op: "added", text: "y" }] });
+    const tooDifferent = revisionDetailSchema.parse({ id: "r1", createdAt: "2025-01-01T00:00:00Z", json: {}, diff: { status: "too-different", beforeLines: 3, afterLines: 4 } });
+    expect(tooDifferent.diff).toEqual({ status: "too-different", beforeLines: 3, afterLines: 4 });
   });
 
-  it("treats a malformed diff as empty rather than failing the whole revision", () => {
-    const detail = revisionDetailSchema.parse({ id: "r1", createdAt: "2025-01-01T00:00:00Z", json: {}, diff: [{ op: "moved", text: 1 }] });
-    expect(detail).toMatchObject({ name: null, auto: false, markdown: "", diff: [] });
+  it.each([
+    ["an unknown status", { status: "moved" }],
+    ["a malformed line", { status: "lines", lines: [{ op: "moved", text: 1 }] }],
+    ["negative counts", { status: "too-different", beforeLines: -1, afterLines: 2 }],
+    ["the old bare array", [{ op: "added", text: "y" }]],
+    ["no diff at all", undefined],
+  ])("reads %s as unavailable rather than failing the whole revision", (_name, diff) => {
+    const detail = revisionDetailSchema.parse({ id: "r1", createdAt: "2025-01-01T00:00:00Z", json: {}, diff });
+    expect(detail).toMatchObject({ name: null, auto: false, markdown: "", diff: { status: "unavailable" } });
   });
 });

@@ -23,6 +23,19 @@ export const revisionListSchema = z.object({ revisions: z.array(revisionSummaryS
 export const diffLineSchema = z.object({ op: z.enum(["same", "added", "removed"]), text: z.string() });
 export type DiffLine = z.output<typeof diffLineSchema>;
 
+const lineCount = z.number().int().nonnegative();
+
+/** What changed since the revision: line by line, too different for that (the server gave up), or unreadable. */
+export const revisionDiffSchema = z
+  .discriminatedUnion("status", [
+    z.object({ status: z.literal("lines"), lines: z.array(diffLineSchema) }),
+    z.object({ status: z.literal("too-different"), beforeLines: lineCount, afterLines: lineCount }),
+    z.object({ status: z.literal("unavailable") }),
+  ])
+  .catch({ status: "unavailable" });
+
+export type RevisionDiff = z.output<typeof revisionDiffSchema>;
+
 export const revisionDetailSchema = z.object({
   id: z.string().min(1),
   name: nullableString,
@@ -31,7 +44,7 @@ export const revisionDetailSchema = z.object({
   // ProseMirror JSON; checked against the draft schema before it is shown.
   json: z.unknown(),
   markdown: z.string().catch(""),
-  diff: z.array(diffLineSchema).catch([]),
+  diff: revisionDiffSchema,
 });
 
 export type RevisionDetail = z.output<typeof revisionDetailSchema>;
@@ -110,6 +123,16 @@ export function diffRows(diff: readonly DiffLine[], context = 2): DiffRow[] {
     index = end;
   }
   return rows;
+}
+
+const count = (value: number) => value.toLocaleString("en");
+
+/** The line above the changes: how many lines changed, or why they are not shown line by line. */
+export function changesSummary(diff: RevisionDiff): string {
+  if (diff.status === "lines") return diffSummary(diff.lines);
+  if (diff.status === "unavailable") return "The changes since this revision cannot be shown.";
+  const lines = (value: number) => (value === 1 ? "1 line" : `${count(value)} lines`);
+  return `Too different to show line by line: this revision has ${lines(diff.beforeLines)}, the current draft ${lines(diff.afterLines)}. The revision itself is shown above.`;
 }
 
 /** "2 lines added, 1 removed" / "No changes since this revision." */

@@ -133,7 +133,7 @@ describe("revisions", () => {
     write(editor.doc, doc("Version two, rewritten"));
     await waitUntilSaved(editor);
     const revision = await getRevision({ actor: users.alice!.actor, draftId: presentation, revisionId: named.id, db: test.db });
-    expect(revision.diff).toEqual(expect.arrayContaining([{ op: "removed", text: "Version one" }, { op: "added", text: "Version two, rewritten" }]));
+    expect(revision.diff).toEqual({ status: "lines", lines: expect.arrayContaining([{ op: "removed", text: "Version one" }, { op: "added", text: "Version two, rewritten" }]) });
 
     await restoreRevision({ actor: users.instructor!.actor, draftId: presentation, revisionId: named.id, db: test.db });
     await vi.waitFor(() => expect(textOf(editor.doc)).toBe(JSON.stringify(doc("Version one", "with two paragraphs"))));
@@ -152,5 +152,14 @@ describe("revisions", () => {
     expect(file.filename).toBe("llm-fine-tuning-slides.md");
     expect(file.content).toContain("marp: true");
     expect(file.content).toContain("Version one");
+  });
+
+  it("answers a revision too different from the current draft as such, not line by line", async () => {
+    // Stored as a revision would be (its own Markdown); 3,000 lines the current draft does not have.
+    const markdown = Array.from({ length: 3_000 }, (_, index) => `Old paragraph ${index}\n`).join("\n");
+    const old = await test.db.draftRevision.create({ data: { draftId: presentation, auto: true, state: Buffer.from([0, 0]), json: doc("Old paragraph 0"), markdown } });
+    const revision = await getRevision({ actor: users.alice!.actor, draftId: presentation, revisionId: old.id, db: test.db });
+    expect(revision.diff).toMatchObject({ status: "too-different", beforeLines: 5_999 });
+    expect(revision.markdown).toBe(markdown);
   });
 });

@@ -41,7 +41,7 @@ export async function getRevision({ actor, draftId, revisionId, db = getDb() }: 
   if (!revision) throw new AppError("NOT_FOUND", "There is no such revision of this draft.");
   const stored = await loadDocument(db, draftDocumentName(draftId));
   const current = stored.update ? draftContent(stored.update).markdown : draft.markdown;
-  return { ...revision, diff: diffLines(revision.markdown, current) };
+  return { ...revision, diff: diffLines({ before: revision.markdown, after: current }) };
 }
 
 /** Puts a revision's content back as a new change: co-editors see it live, and history is kept. */
