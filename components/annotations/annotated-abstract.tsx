@@ -2,7 +2,7 @@
 // The abstract with everyone's highlights drawn in it. The container is a contentEditable whose
 // every editing input is blocked: that is what lets keyboard users move a caret and select with
 // Shift+arrow keys, which plain text does not allow. Offsets are into the whole abstract string.
-import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from "react";
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from "react";
 import type { AnchorResult } from "@/lib/anchoring";
 import type { Highlight, HighlightKind } from "@/lib/collab/reading-doc";
 import type { Peer } from "./awareness-peers";
@@ -50,13 +50,15 @@ interface Draft {
 const TOOLBAR_WIDTH = 320;
 const EDITING_KEYS = new Set(["Enter", "Backspace", "Delete", "Tab"]);
 const subscribeNothing = () => () => undefined;
+// One empty list for every render: a fresh [] would redo the layout each time.
+const NO_PEERS: readonly Peer[] = [];
 
 export function AnnotatedAbstract({
   abstract,
   highlights,
   anchors,
   members,
-  peers = [],
+  peers = NO_PEERS,
   activeHighlightId = null,
   onOpenHighlight,
   onCreateHighlight,
@@ -204,60 +206,77 @@ export function AnnotatedAbstract({
     if ((EDITING_KEYS.has(event.key) && event.key !== "Tab") || event.key.length === 1) event.preventDefault();
   };
 
-  const openFromMark = (ids: string[], event: MouseEvent | KeyboardEvent) => {
-    // A drag that started and ended on one mark is a selection, not a click.
-    if (event.type === "click" && !(document.getSelection()?.isCollapsed ?? true)) return;
-    const target = pickHighlight(ids, highlights, anchors);
-    if (target) onOpenHighlight(target);
-  };
+  // The latest handler, read when a mark is clicked: a parent passing a new function each render must not
+  // make every mark be drawn again.
+  const openHighlight = useRef(onOpenHighlight);
+  useLayoutEffect(() => {
+    openHighlight.current = onOpenHighlight;
+  }, [onOpenHighlight]);
 
-  const renderSegment = (segment: Segment<Layer>) => {
-    const covering = segment.covering.flatMap((layer) => (layer.type === "highlight" ? [layer.highlight] : []));
-    const selecting = segment.covering.flatMap((layer) => (layer.type === "peer" ? [layer.peer] : []));
-    const tagged = selecting.find((peer) => peerStarts.get(peer.clientId) === segment.start);
-    const peerStyle = selecting.length > 0 ? { boxShadow: `inset 0 -2px 0 ${selecting[0]!.user.color}`, ...(covering.length === 0 ? { backgroundColor: `${selecting[0]!.user.color}1f` } : {}) } : undefined;
-    const peerProps = {
-      title: selecting.length > 0 ? `${selecting.map((peer) => peer.user.name).join(", ")} ${selecting.length > 1 ? "are" : "is"} selecting this` : undefined,
-      "data-peer-name": tagged?.user.name,
-      style: tagged ? { ...peerStyle, ["--peer" as string]: tagged.user.color } : peerStyle,
+  // Hundreds of highlights make a thousand marks; a live update that moved none of them (a comment, a +1)
+  // reuses the drawn elements as they are, so React has nothing to compare.
+  const drawn = useMemo(() => {
+    const openFromMark = (ids: string[], event: MouseEvent | KeyboardEvent) => {
+      // A drag that started and ended on one mark is a selection, not a click.
+      if (event.type === "click" && !(document.getSelection()?.isCollapsed ?? true)) return;
+      const target = pickHighlight(ids, highlights, anchors);
+      if (target) openHighlight.current(target);
     };
-    const peerTag = tagged
-      ? "relative before:pointer-events-none before:absolute before:-top-4 before:left-0 before:z-10 before:whitespace-nowrap before:rounded before:bg-[var(--peer)] before:px-1 before:font-sans before:text-[10px] before:leading-4 before:text-white before:content-[attr(data-peer-name)]"
-      : "";
-    if (covering.length === 0) {
+
+    const renderSegment = (segment: Segment<Layer>) => {
+      const covering = segment.covering.flatMap((layer) => (layer.type === "highlight" ? [layer.highlight] : []));
+      const selecting = segment.covering.flatMap((layer) => (layer.type === "peer" ? [layer.peer] : []));
+      const tagged = selecting.find((peer) => peerStarts.get(peer.clientId) === segment.start);
+      const peerStyle = selecting.length > 0 ? { boxShadow: `inset 0 -2px 0 ${selecting[0]!.user.color}`, ...(covering.length === 0 ? { backgroundColor: `${selecting[0]!.user.color}1f` } : {}) } : undefined;
+      const peerProps = {
+        title: selecting.length > 0 ? `${selecting.map((peer) => peer.user.name).join(", ")} ${selecting.length > 1 ? "are" : "is"} selecting this` : undefined,
+        "data-peer-name": tagged?.user.name,
+        style: tagged ? { ...peerStyle, ["--peer" as string]: tagged.user.color } : peerStyle,
+      };
+      const peerTag = tagged
+        ? "relative before:pointer-events-none before:absolute before:-top-4 before:left-0 before:z-10 before:whitespace-nowrap before:rounded before:bg-[var(--peer)] before:px-1 before:font-sans before:text-[10px] before:leading-4 before:text-white before:content-[attr(data-peer-name)]"
+        : "";
+      if (covering.length === 0) {
+        return (
+          <span key={segment.start} data-start={segment.start} data-end={segment.end} className={peerTag} {...peerProps}>
+            {segment.text}
+          </span>
+        );
+      }
+      const top = covering.reduce((latest, highlight) => (highlight.createdAt >= latest.createdAt ? highlight : latest));
+      const style = KIND_STYLES[top.kind];
+      const ids = covering.map((highlight) => highlight.id);
+      const active = activeHighlightId !== null && ids.includes(activeHighlightId);
       return (
-        <span key={segment.start} data-start={segment.start} data-end={segment.end} className={peerTag} {...peerProps}>
+        <mark
+          key={segment.start}
+          data-start={segment.start}
+          data-end={segment.end}
+          data-highlight-ids={ids.join(" ")}
+          data-kind={top.kind}
+          tabIndex={0}
+          aria-label={covering.map((highlight) => `Highlight by ${nameOf(highlight.authorId)}: ${KIND_STYLES[highlight.kind].label}`).join("; ")}
+          onClick={(event) => openFromMark(ids, event)}
+          onKeyDown={(event) => {
+            if (event.key !== "Enter" || event.shiftKey || !document.getSelection()?.isCollapsed) return;
+            event.preventDefault();
+            event.stopPropagation();
+            openFromMark(ids, event);
+          }}
+          className={`cursor-pointer rounded-sm text-ink underline decoration-2 underline-offset-4 ${covering.length > 1 ? style.markStacked : style.mark} ${active ? "outline-2 outline-offset-1 outline-accent" : ""} ${peerTag}`}
+          {...peerProps}
+        >
           {segment.text}
-        </span>
+        </mark>
       );
-    }
-    const top = covering.reduce((latest, highlight) => (highlight.createdAt >= latest.createdAt ? highlight : latest));
-    const style = KIND_STYLES[top.kind];
-    const ids = covering.map((highlight) => highlight.id);
-    const active = activeHighlightId !== null && ids.includes(activeHighlightId);
-    return (
-      <mark
-        key={segment.start}
-        data-start={segment.start}
-        data-end={segment.end}
-        data-highlight-ids={ids.join(" ")}
-        data-kind={top.kind}
-        tabIndex={0}
-        aria-label={covering.map((highlight) => `Highlight by ${nameOf(highlight.authorId)}: ${KIND_STYLES[highlight.kind].label}`).join("; ")}
-        onClick={(event) => openFromMark(ids, event)}
-        onKeyDown={(event) => {
-          if (event.key !== "Enter" || event.shiftKey || !document.getSelection()?.isCollapsed) return;
-          event.preventDefault();
-          event.stopPropagation();
-          openFromMark(ids, event);
-        }}
-        className={`cursor-pointer rounded-sm text-ink underline decoration-2 underline-offset-4 ${covering.length > 1 ? style.markStacked : style.mark} ${active ? "outline-2 outline-offset-1 outline-accent" : ""} ${peerTag}`}
-        {...peerProps}
-      >
-        {segment.text}
-      </mark>
-    );
-  };
+    };
+
+    return paragraphs.map((paragraph) => (
+      <p key={paragraph.start} data-start={paragraph.start} data-end={paragraph.end}>
+        {paragraph.segments.map(renderSegment)}
+      </p>
+    ));
+  }, [paragraphs, highlights, anchors, activeHighlightId, nameOf, peerStarts]);
 
   return (
     <div ref={frameRef} className="relative">
@@ -285,11 +304,7 @@ export function AnnotatedAbstract({
           onDragOver={(event) => event.preventDefault()}
           className="mt-3 space-y-4 rounded-md font-serif text-lg leading-relaxed text-ink caret-accent"
         >
-          {paragraphs.map((paragraph) => (
-            <p key={paragraph.start} data-start={paragraph.start} data-end={paragraph.end}>
-              {paragraph.segments.map(renderSegment)}
-            </p>
-          ))}
+          {drawn}
         </div>
       ) : (
         <p className="mt-3 text-muted">The reading list gives no abstract for this reading.</p>
