@@ -31,6 +31,30 @@ describe("resolveAuthSecret", () => {
     expect(() => resolveAuthSecret({ dataDir: dataDir(), demo: false, production: true })).toThrow(/NEXTAUTH_SECRET is not set/);
   });
 
+  it.each([
+    ["empty", "", /auth-secret is empty, so it is not used\. Delete the file/],
+    ["only a newline", "\n", /auth-secret is empty, so it is not used/],
+    ["short", "too-short-a-secret\n", /auth-secret is only 18 characters long \(at least 32 are needed\), so it is not used/],
+  ])("refuses a stored secret that is %s, and leaves the file as it is", (_name, content, message) => {
+    delete process.env.NEXTAUTH_SECRET;
+    delete process.env.AUTH_SECRET;
+    const dir = dataDir();
+    fs.writeFileSync(path.join(dir, "auth-secret"), content, { mode: 0o600 });
+    expect(() => resolveAuthSecret({ dataDir: dir, demo: true, production: true })).toThrow(message);
+    expect(fs.readFileSync(path.join(dir, "auth-secret"), "utf8")).toBe(content);
+  });
+
+  it("tightens a stored secret that others could read", () => {
+    delete process.env.NEXTAUTH_SECRET;
+    delete process.env.AUTH_SECRET;
+    const dir = dataDir();
+    const file = path.join(dir, "auth-secret");
+    fs.writeFileSync(file, `${"s".repeat(40)}\n`);
+    fs.chmodSync(file, 0o644);
+    expect(resolveAuthSecret({ dataDir: dir, demo: true, production: true })).toBe("s".repeat(40));
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  });
+
   it("uses a configured secret and refuses a short one", () => {
     process.env.NEXTAUTH_SECRET = "x".repeat(40);
     expect(resolveAuthSecret({ dataDir: dataDir(), demo: false, production: true })).toBe("x".repeat(40));

