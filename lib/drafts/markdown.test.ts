@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { asRead, readMarkdown } from "./fixtures/commonmark-reader.ts";
-import { doc, paragraph, text, trickyDrafts } from "./fixtures/tricky-drafts.ts";
+import { bullets, code, doc, item, numbered, paragraph, text, trickyDrafts } from "./fixtures/tricky-drafts.ts";
 import { countWords, draftToMarkdown, type PmNode } from "./markdown.ts";
 
 describe("draftToMarkdown, read back by a CommonMark parser", () => {
@@ -12,6 +12,15 @@ describe("draftToMarkdown, read back by a CommonMark parser", () => {
   it("the whole corpus at once (blocks next to each other) reads back the same", () => {
     const all = doc(...trickyDrafts.filter((entry) => !entry.expected).flatMap((entry) => entry.draft.content ?? []));
     expect(readMarkdown(draftToMarkdown(all)).toJSON()).toEqual(asRead(all).toJSON());
+  });
+
+  it("a long draft (written in chunks of blocks) reads back the same, lists next to each other included", () => {
+    const blocks = Array.from({ length: 300 }, (_, index) =>
+      index % 7 === 0 ? bullets(item(`item ${index}`)) : index % 11 === 0 ? numbered(index, item(`item ${index}`)) : index % 13 === 0 ? code(`code ${index}\n`) : paragraph(`paragraph ${index} `, text("bold", "bold")),
+    );
+    const long = doc(paragraph("first"), paragraph(), ...blocks, paragraph(), bullets(item("a")), bullets(item("b")), paragraph("end ", text("x", "italic")));
+    const markdown = draftToMarkdown(long);
+    expect(readMarkdown(markdown).toJSON()).toEqual(asRead(doc(...(long.content ?? []).filter((block) => block.content?.length !== 0 || block.type !== "paragraph"))).toJSON());
   });
 });
 
