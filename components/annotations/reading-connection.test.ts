@@ -1,29 +1,111 @@
+import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { CLEAR_STORE_TIMEOUT_MS, parseRefusal, ReadingConnection, type CollabProvider, type ConnectionDeps, type ProviderCallbacks } from "./reading-connection";
+import { createComment, editComment, readComments, readingMaps } from "@/lib/collab/reading-doc";
+import { decodeOutbox, encodeOutbox, updateRanges } from "../collab/outbox";
 import { OFFLINE_AFTER_MS } from "./connection-state";
+import { describeReadingChange } from "./reading-connection-options";
+import { CLEAR_STORE_TIMEOUT_MS, OUTBOX_CHECK_AFTER_MS, parseRefusal, ReadingConnection, type CollabProvider, type ConnectionDeps, type ProviderCallbacks } from "./reading-connection";
 
+/** The wire bytes of a server sync message (document name, sync, step, payload). */
+function syncMessage(step: 0 | 1, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, "reading:abc");
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, step);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Stands in for HocuspocusProvider: sends every non-remote update of its document and counts what awaits an answer. */
 class FakeProvider implements CollabProvider {
   readonly awareness = null;
   connects = 0;
+  forcedSyncs = 0;
   destroyed = false;
+  unsynced = 0;
+  /** Update messages sent, in order, not yet handled by the fake server. */
+  outgoing: Uint8Array[] = [];
   constructor(
     readonly doc: Y.Doc,
     readonly on: ProviderCallbacks,
-  ) {}
+  ) {
+    doc.on("update", (update: Uint8Array, origin: unknown) => {
+      if (origin === this || this.destroyed) return;
+      this.outgoing.push(update);
+      this.count(+1);
+    });
+  }
   connect() {
     this.connects++;
   }
   destroy() {
     this.destroyed = true;
   }
+  forceSync() {
+    this.forcedSyncs++;
+  }
+  count(delta: number) {
+    this.unsynced = Math.max(0, this.unsynced + delta);
+    this.on.onUnsyncedChanges(this.unsynced);
+  }
 }
 
-/** Browser stand-ins with a hand-driven clock. */
-function setup(options: { clearStoreHangs?: boolean } = {}) {
+/** The server: a document, a write check, and the handshake and acknowledgements a real one sends. */
+class FakeServer {
+  readonly doc = new Y.Doc();
+  received: Uint8Array[] = [];
+  /** Returns a refusal payload for updates it will not take. */
+  check: (update: Uint8Array) => string | null = () => null;
+
+  /** Socket opens, the handshake runs; the client's answer (its step 2) is checked like any update. */
+  connect(provider: FakeProvider): "synced" | "refused" {
+    provider.on.onStatus("connected");
+    provider.unsynced = 1;
+    provider.on.onUnsyncedChanges(1);
+    this.sendState(provider);
+    provider.on.onSynced();
+    const step2 = Y.encodeStateAsUpdate(provider.doc, Y.encodeStateVector(this.doc));
+    provider.outgoing = [];
+    return this.take(provider, step2) ? "synced" : "refused";
+  }
+
+  /** The server's step 1 and step 2, as it answers a client's step 1. */
+  sendState(provider: FakeProvider) {
+    provider.on.onMessage(syncMessage(0, Y.encodeStateVector(this.doc)));
+    const step2 = Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(provider.doc));
+    provider.on.onMessage(syncMessage(1, step2));
+    Y.applyUpdate(provider.doc, step2, provider);
+  }
+
+  /** Handles the update messages the provider has sent so far, in order, until one is refused. */
+  deliver(provider: FakeProvider): "saved" | "refused" {
+    for (const update of provider.outgoing.splice(0)) {
+      if (!this.take(provider, update)) return "refused";
+    }
+    return "saved";
+  }
+
+  private take(provider: FakeProvider, update: Uint8Array): boolean {
+    const refusal = this.check(update);
+    if (refusal) {
+      provider.outgoing = [];
+      provider.on.onStateless(refusal);
+      return false;
+    }
+    this.received.push(update);
+    Y.applyUpdate(this.doc, update);
+    provider.count(-1);
+    return true;
+  }
+}
+
+/** Browser stand-ins with a hand-driven clock and an in-memory "IndexedDB". */
+function setup(options: { clearStoreHangs?: boolean; saved?: Uint8Array[] } = {}) {
   const providers: FakeProvider[] = [];
   const stores: Array<{ doc: Y.Doc; destroyed: boolean }> = [];
   const cleared: string[] = [];
+  let savedOutbox: Uint8Array[] = options.saved ?? [];
   let timers: Array<{ at: number; callback: () => void; handle: number }> = [];
   let now = 0;
   let nextHandle = 1;
@@ -37,15 +119,25 @@ function setup(options: { clearStoreHangs?: boolean } = {}) {
     openStore: (_name, doc) => {
       const store = { doc, destroyed: false };
       stores.push(store);
+      const origin = {};
+      // What an earlier page left in the local copy: the saved outbox's changes are in it.
+      if (savedOutbox.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(savedOutbox), origin);
       return {
+        origin,
         destroy: async () => {
           store.destroyed = true;
+        },
+        loadOutbox: async () => decodeOutbox(encodeOutbox(savedOutbox)),
+        saveOutbox: async (updates) => {
+          if (!store.destroyed) savedOutbox = [...updates];
         },
       };
     },
     clearStore: (name) => {
       cleared.push(name);
-      return options.clearStoreHangs ? new Promise(() => {}) : Promise.resolve();
+      if (options.clearStoreHangs) return new Promise(() => {});
+      savedOutbox = [];
+      return Promise.resolve();
     },
     isOnline: () => true,
     watchOnline: (listener) => {
@@ -69,11 +161,22 @@ function setup(options: { clearStoreHangs?: boolean } = {}) {
     timers = timers.filter((timer) => timer.at > now);
     for (const timer of due) timer.callback();
   };
-  const connection = new ReadingConnection("reading:abc", deps);
+  const connection = new ReadingConnection("reading:abc", deps, { independentChanges: true, describeChange: describeReadingChange });
   const settle = async () => {
-    for (let index = 0; index < 10; index++) await Promise.resolve();
+    for (let index = 0; index < 100; index++) await Promise.resolve();
   };
-  return { connection, providers, stores, cleared, advance, settle, goOnline: (online: boolean) => onlineListener?.(online), hasOnlineListener: () => onlineListener !== null };
+  return {
+    connection,
+    providers,
+    stores,
+    cleared,
+    advance,
+    settle,
+    saved: () => savedOutbox,
+    latest: () => providers.at(-1)!,
+    goOnline: (online: boolean) => onlineListener?.(online),
+    hasOnlineListener: () => onlineListener !== null,
+  };
 }
 
 function live(provider: FakeProvider) {
@@ -81,19 +184,61 @@ function live(provider: FakeProvider) {
   provider.on.onSynced();
 }
 
+const comment = (doc: Y.Doc, body: string, authorId = "u-alice") => createComment(doc, { authorId, highlightId: null, parentId: null, body });
+const bodies = (doc: Y.Doc) => readComments(doc).map((entry) => entry.body).sort();
+
+/** Plays the server until the client has nothing left to send: reconnects after each refusal, answers every message. */
+async function serveUntilQuiet(server: FakeServer, connection: ReadingConnection<FakeProvider>, latest: () => FakeProvider, settle: () => Promise<void>) {
+  for (let round = 0; round < 50; round++) {
+    if (connection.getSnapshot().status !== "live" && server.connect(latest()) === "refused") {
+      await settle();
+      continue;
+    }
+    if (latest().outgoing.length === 0) return;
+    if (server.deliver(latest()) === "refused") await settle();
+  }
+  throw new Error("the client never settled");
+}
+
+/** Refuses comments in someone else's name, the way the server's write policy does, naming the refused items or not. */
+function refuseForgeries(server: FakeServer, withRanges: boolean) {
+  server.check = (update) => {
+    const probe = new Y.Doc();
+    Y.applyUpdate(probe, Y.encodeStateAsUpdate(server.doc));
+    Y.applyUpdate(probe, update);
+    if (!readComments(probe).some((entry) => entry.authorId !== "u-alice")) return null;
+    const ranges = withRanges ? updateRanges(update) : { structs: [], deletes: [] };
+    return JSON.stringify({ type: "refused", reason: "A comment must be made in your own name.", ...ranges });
+  };
+}
+
 describe("parseRefusal", () => {
-  it.each<[string, string, string | null]>([
-    ["a refusal", '{"type":"refused","reason":"You can only edit your own comments."}', "You can only edit your own comments."],
-    ["an empty reason", '{"type":"refused","reason":"  "}', "the server refused it."],
+  it.each<[string, string, ReturnType<typeof parseRefusal>]>([
+    ["a refusal without ranges (older servers)", '{"type":"refused","reason":"You can only edit your own comments."}', { reason: "You can only edit your own comments.", structs: [], deletes: [] }],
+    ["a refusal with ranges", '{"type":"refused","reason":"no","structs":[[7,0,3]],"deletes":[[9,2,1]]}', { reason: "no", structs: [[7, 0, 3]], deletes: [[9, 2, 1]] }],
+    ["malformed ranges count as none", '{"type":"refused","reason":"no","structs":[["x",0,3]],"deletes":7}', { reason: "no", structs: [], deletes: [] }],
+    ["an empty reason", '{"type":"refused","reason":"  "}', { reason: "the server refused it.", structs: [], deletes: [] }],
     ["another message type", '{"type":"hello","reason":"x"}', null],
     ["a reason of the wrong type", '{"type":"refused","reason":3}', null],
     ["not JSON", "refused", null],
   ])("%s", (_name, payload, expected) => {
-    expect(parseRefusal(payload)).toBe(expected);
+    expect(parseRefusal(payload)).toEqual(expected);
   });
 
   it("caps very long reasons", () => {
-    expect(parseRefusal(JSON.stringify({ type: "refused", reason: "x".repeat(5000) }))).toHaveLength(500);
+    expect(parseRefusal(JSON.stringify({ type: "refused", reason: "x".repeat(5000) }))?.reason).toHaveLength(500);
+  });
+});
+
+describe("describeReadingChange", () => {
+  it("names what was made", () => {
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on("update", (update: Uint8Array) => updates.push(update));
+    const id = comment(doc, "hello");
+    editComment(doc, id, "changed");
+    readingMaps(doc).reactions.set(`${id}|u-alice`, true);
+    expect(updates.map(describeReadingChange)).toEqual(["comment", "edit", "+1"]);
   });
 });
 
@@ -147,35 +292,120 @@ describe("ReadingConnection status", () => {
   });
 });
 
-describe("ReadingConnection refusal", () => {
-  it("shows the reason and rebuilds the document without the refused change", async () => {
-    const { connection, providers, stores, cleared, settle } = setup();
+describe("ReadingConnection outbox", () => {
+  it("keeps each local change, saved beside the local copy, until the server's state covers it", async () => {
+    const { connection, latest, advance, settle, saved } = setup();
+    const server = new FakeServer();
     connection.start();
-    const first = providers[0]!;
-    live(first);
-    const oldDoc = connection.getSnapshot().doc;
-    oldDoc.getMap("comments").set("refused", new Y.Map());
-
-    first.on.onStateless('{"type":"refused","reason":"Only the author can edit this comment."}');
-    expect(connection.getSnapshot().refusal).toBe("Only the author can edit this comment.");
     await settle();
+    const doc = connection.getSnapshot().doc;
+    comment(doc, "one");
+    comment(doc, "two");
+    // Offline, the outbox is what is unsaved.
+    expect(connection.getSnapshot().unsyncedChanges).toBe(2);
+    expect(saved()).toHaveLength(2);
+    // Each got a client of its own.
+    expect(new Set(saved().map((update) => updateRanges(update).structs[0]![0])).size).toBe(2);
 
-    expect(first.destroyed).toBe(true);
-    expect(stores[0]!.destroyed).toBe(true);
-    expect(cleared).toEqual(["reading:abc"]);
-    expect(providers).toHaveLength(2);
-    const snapshot = connection.getSnapshot();
-    expect(snapshot.provider).toBe(providers[1]);
-    expect(snapshot.doc).not.toBe(oldDoc);
-    expect(snapshot.doc.getMap("comments").size).toBe(0);
-    expect(snapshot.status).toBe("reconnecting");
-
-    // Late events from the replaced provider change nothing.
-    first.on.onUnsyncedChanges(9);
+    expect(server.connect(latest())).toBe("synced");
+    expect(bodies(server.doc)).toEqual(["one", "two"]);
+    // Acknowledged, but the outbox only trusts the server's own state: it asks for it when things are quiet.
+    expect(saved()).toHaveLength(2);
+    advance(OUTBOX_CHECK_AFTER_MS);
+    expect(latest().forcedSyncs).toBe(1);
+    server.sendState(latest());
+    expect(saved()).toEqual([]);
     expect(connection.getSnapshot().unsyncedChanges).toBe(0);
+    // Nothing new: no more questions.
+    advance(OUTBOX_CHECK_AFTER_MS * 10);
+    expect(latest().forcedSyncs).toBe(1);
+  });
+
+  it("an outbox saved by an earlier page is sent, and resent one by one if the server refuses the merged resync", async () => {
+    const earlier = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    earlier.on("update", (update: Uint8Array) => updates.push(update));
+    for (let index = 0; index < 3; index++) {
+      comment(earlier, `offline ${index}`);
+      earlier.clientID = index + 100;
+    }
+    const { connection, latest, settle } = setup({ saved: updates });
+    const server = new FakeServer();
+    // An older server: at most one small message at a time, and it does not say which part was too large.
+    server.check = (update) => (update.byteLength > Math.max(...updates.map((one) => one.byteLength)) ? '{"type":"refused","reason":"That change is too large (over 64 KiB)."}' : null);
+    connection.start();
+    await settle();
+    expect(connection.getSnapshot().unsyncedChanges).toBe(3);
+    expect(server.connect(latest())).toBe("refused");
+    await settle();
+    // Nothing was undone, nothing said yet: the replay sends each change on its own.
+    expect(connection.getSnapshot().refusal).toBeNull();
+    expect(server.connect(latest())).toBe("synced");
+    for (let index = 0; index < 3; index++) {
+      expect(latest().outgoing).toHaveLength(1);
+      expect(server.deliver(latest())).toBe("saved");
+    }
+    expect(bodies(server.doc)).toEqual(["offline 0", "offline 1", "offline 2"]);
+    expect(bodies(connection.getSnapshot().doc)).toEqual(["offline 0", "offline 1", "offline 2"]);
+    expect(connection.getSnapshot().refusal).toBeNull();
+  });
+});
+
+describe("ReadingConnection refusal", () => {
+  it.each([true, false])("undoes only the refused comment and says so; the other unsaved one is sent (ranges: %s)", async (withRanges) => {
+    const { connection, providers, latest, cleared, settle } = setup();
+    const server = new FakeServer();
+    refuseForgeries(server, withRanges);
+    connection.start();
+    await settle();
+    const first = latest();
+    expect(server.connect(first)).toBe("synced");
+    // Offline: two comments, one of them forged.
+    first.on.onStatus("disconnected");
+    comment(connection.getSnapshot().doc, "honest words");
+    comment(connection.getSnapshot().doc, "Bob says so", "u-bob");
+    expect(server.connect(first)).toBe("refused");
+    await settle();
+    expect(first.destroyed).toBe(true);
+    expect(cleared).toEqual(["reading:abc"]);
+
+    // Rebuilt from the server's state; the other comment is replayed on its own.
+    await serveUntilQuiet(server, connection, latest, settle);
+    expect(bodies(server.doc)).toEqual(["honest words"]);
+    expect(bodies(connection.getSnapshot().doc)).toEqual(["honest words"]);
+    expect(connection.getSnapshot().refusal).toBe("Your comment could not be saved: A comment must be made in your own name.");
+    expect(providers.length).toBeGreaterThan(1);
 
     connection.dismissRefusal();
     expect(connection.getSnapshot().refusal).toBeNull();
+  });
+
+  it("a change built on the refused one is undone too, and the message says so", async () => {
+    const { connection, latest, settle } = setup();
+    const server = new FakeServer();
+    refuseForgeries(server, true);
+    connection.start();
+    await settle();
+    expect(server.connect(latest())).toBe("synced");
+    latest().on.onStatus("disconnected");
+    const doc = connection.getSnapshot().doc;
+    const forged = comment(doc, "in Bob's name", "u-bob");
+    editComment(doc, forged, "still in Bob's name");
+    comment(doc, "unrelated");
+    await serveUntilQuiet(server, connection, latest, settle);
+    expect(bodies(server.doc)).toEqual(["unrelated"]);
+    expect(bodies(connection.getSnapshot().doc)).toEqual(["unrelated"]);
+    expect(connection.getSnapshot().refusal).toBe("Your comment could not be saved: A comment must be made in your own name. 1 later change built on it and was undone too.");
+  });
+
+  it("a refusal of something not in the outbox still says what happened", async () => {
+    const { connection, latest, settle } = setup();
+    connection.start();
+    await settle();
+    live(latest());
+    latest().on.onStateless('{"type":"refused","reason":"Only the author can edit this comment."}');
+    await settle();
+    expect(connection.getSnapshot().refusal).toBe("Your last change could not be saved: Only the author can edit this comment.");
   });
 
   it("ignores other stateless messages", async () => {
@@ -205,6 +435,19 @@ describe("ReadingConnection refusal", () => {
     stop();
     await settle();
     expect(providers).toHaveLength(1);
+  });
+
+  it("late events from a replaced provider change nothing", async () => {
+    const { connection, providers, settle } = setup();
+    connection.start();
+    live(providers[0]!);
+    providers[0]!.on.onStateless('{"type":"refused","reason":"no"}');
+    await settle();
+    providers[0]!.on.onUnsyncedChanges(9);
+    providers[0]!.on.onStateless('{"type":"refused","reason":"again"}');
+    await settle();
+    expect(connection.getSnapshot().unsyncedChanges).toBe(0);
+    expect(providers).toHaveLength(2);
   });
 });
 

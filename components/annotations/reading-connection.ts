@@ -1,16 +1,26 @@
-// One reading's live document: the Y.Doc, its IndexedDB copy and its connection to the
-// collaboration server, as a small store React can subscribe to. Kept free of React and of
-// browser globals (they come in through ConnectionDeps) so the refusal flow can be unit-tested.
+// One live document (a reading, a draft): the Y.Doc, its IndexedDB copy and its connection to the
+// collaboration server, as a small store React can subscribe to. Kept free of React and of browser
+// globals (they come in through ConnectionDeps) so the refusal and resync flows can be unit-tested.
+//
+// Local changes go through an outbox: each local transaction's update, saved beside the offline copy
+// and dropped once the server's own state (learnt in a sync handshake) covers it. When the server
+// refuses a change, only that change is undone: the document is rebuilt from the server's state and
+// every other outbox update is replayed on it, one message at a time, so that each is checked on its
+// own and offline work larger than one message still arrives whole.
 import * as Y from "yjs";
-import { z } from "zod";
 import type { Awareness } from "y-protocols/awareness";
+import { appliesCleanly, coveredBy, newClientId, parseRefusal, readServerSync, touchesRefusal, type Refusal } from "../collab/outbox";
 import { deriveStatus, OFFLINE_AFTER_MS, type ConnectionStatus, type SocketState } from "./connection-state";
+
+export { parseRefusal } from "../collab/outbox";
 
 /** The part of HocuspocusProvider this store drives. */
 export interface CollabProvider {
   readonly awareness: Awareness | null;
   connect(): unknown;
   destroy(): void;
+  /** Starts a new sync handshake; the server answers with its state, which tells what it has. */
+  forceSync(): void;
 }
 
 export interface ProviderCallbacks {
@@ -18,11 +28,18 @@ export interface ProviderCallbacks {
   onSynced(): void;
   onUnsyncedChanges(count: number): void;
   onStateless(payload: string): void;
+  /** Every message the server sends on this document, as received. */
+  onMessage(data: Uint8Array): void;
 }
 
 export interface LocalStore {
+  /** The transaction origin of what the store loads into the document (not a local change). */
+  readonly origin: unknown;
   /** Stops writing to and closes the local copy. */
   destroy(): Promise<void>;
+  /** The outbox an earlier page saved beside the local copy ([] when none). */
+  loadOutbox(): Promise<Uint8Array[]>;
+  saveOutbox(updates: Uint8Array[]): Promise<void>;
 }
 
 export interface ConnectionDeps<P extends CollabProvider> {
@@ -37,6 +54,17 @@ export interface ConnectionDeps<P extends CollabProvider> {
   clearTimer(handle: unknown): void;
 }
 
+export interface ConnectionOptions {
+  /**
+   * Give every unsaved change a Yjs client id of its own, so that a refused change does not take the
+   * later ones with it (Yjs items of one client build on each other). Right for readings, where
+   * changes are whole comments; drafts' keystrokes build on each other anyway.
+   */
+  independentChanges?: boolean;
+  /** What a change was, for "Your comment could not be saved": "comment", "highlight", "+1"... */
+  describeChange?: (update: Uint8Array) => string;
+}
+
 export interface ConnectionSnapshot<P extends CollabProvider> {
   doc: Y.Doc;
   provider: P | null;
@@ -44,32 +72,32 @@ export interface ConnectionSnapshot<P extends CollabProvider> {
   status: ConnectionStatus;
   unsyncedChanges: number;
   synced: boolean;
+  /** What was undone and why ("Your comment could not be saved: ..."), until dismissed. */
   refusal: string | null;
 }
 
 /** How long to wait for the local copy to be deleted before starting over anyway. */
 export const CLEAR_STORE_TIMEOUT_MS = 3_000;
+/** Quiet time after the last acknowledged change before asking the server what it holds, to empty the outbox. */
+export const OUTBOX_CHECK_AFTER_MS = 500;
 
-const refusalSchema = z.object({ type: z.literal("refused"), reason: z.string() });
+/** The origin of outbox updates replayed onto a rebuilt document: sent, but not new local changes. */
+const REPLAY = Symbol("outbox replay");
 
-/** The reason in a `{"type":"refused","reason":"..."}` stateless message, or null for any other message. */
-export function parseRefusal(payload: string): string | null {
-  let data: unknown;
-  try {
-    data = JSON.parse(payload);
-  } catch {
-    return null;
-  }
-  const parsed = refusalSchema.safeParse(data);
-  if (!parsed.success) return null;
-  const reason = parsed.data.reason.trim().slice(0, 500);
-  return reason || "the server refused it.";
+interface OutboxEntry {
+  update: Uint8Array;
+  /** Applied to the current session's document (otherwise it waits for its turn in the replay). */
+  inDoc: boolean;
+  /** Part of a handshake's coverage check already; no need to ask the server again for it alone. */
+  checked: boolean;
 }
 
 interface Session<P> {
   doc: Y.Doc;
   store: LocalStore;
   provider: P;
+  /** The document's own client id: its awareness is under it, and it is used while the outbox is empty. */
+  baseClientId: number;
 }
 
 export class ReadingConnection<P extends CollabProvider> {
@@ -81,9 +109,16 @@ export class ReadingConnection<P extends CollabProvider> {
   private everLive = false;
   private downLong = false;
   private online = true;
-  private unsynced = 0;
+  private providerUnsynced = 0;
+  private outbox: OutboxEntry[] = [];
+  private replaying = false;
+  private inFlight: OutboxEntry | null = null;
+  private serverStateVector: Map<number, number> | null = null;
+  private serverUpdate: Uint8Array | null = null;
   private refusal: string | null = null;
+  private undoneLater = 0;
   private downTimer: unknown = null;
+  private checkTimer: unknown = null;
   private stopWatchingOnline: (() => void) | null = null;
   private listeners = new Set<() => void>();
   private snapshot: ConnectionSnapshot<P>;
@@ -91,6 +126,7 @@ export class ReadingConnection<P extends CollabProvider> {
   constructor(
     readonly name: string,
     private readonly deps: ConnectionDeps<P>,
+    private readonly options: ConnectionOptions = {},
   ) {
     this.snapshot = this.compute();
   }
@@ -106,7 +142,11 @@ export class ReadingConnection<P extends CollabProvider> {
         if (online) this.session?.provider.connect();
         this.changed();
       });
-      this.session = this.open();
+      // The saved outbox is the truth about what is unsent; what an earlier start kept in memory was saved on stop.
+      this.outbox = [];
+      this.replaying = false;
+      this.inFlight = null;
+      this.session = this.open({ loadOutbox: true });
       this.changed();
     }
     return this.stop;
@@ -117,6 +157,7 @@ export class ReadingConnection<P extends CollabProvider> {
     this.running = false;
     this.stopWatchingOnline?.();
     this.stopWatchingOnline = null;
+    this.cancelCheck();
     const session = this.session;
     this.session = null;
     if (session) void this.close(session).then(() => session.doc.destroy());
@@ -132,21 +173,34 @@ export class ReadingConnection<P extends CollabProvider> {
 
   dismissRefusal = (): void => {
     this.refusal = null;
+    this.undoneLater = 0;
     this.changed();
   };
 
-  private open(): Session<P> {
+  private open({ loadOutbox }: { loadOutbox: boolean }): Session<P> {
     const doc = new Y.Doc();
     // The local copy first, so changes made before the socket opens are kept too.
     const store = this.deps.openStore(this.name, doc);
-    const session = {} as Session<P>;
+    const session = { doc, store, baseClientId: doc.clientID } as Session<P>;
     const current = () => this.session === session;
+    doc.on("update", (update: Uint8Array, origin: unknown) => {
+      if (origin === session.provider || origin === store.origin || origin === REPLAY || !current()) return;
+      this.outbox.push({ update, inDoc: true, checked: false });
+      // The next change gets a client of its own, so it does not depend on this one by clock.
+      if (this.options.independentChanges) doc.clientID = newClientId();
+      this.saveOutbox(session);
+      this.changed();
+    });
     const provider = this.deps.createProvider(this.name, doc, {
       onStatus: (status) => {
         if (!current()) return;
         this.socket = status;
         // The provider only reports becoming synced; any socket change means a new handshake is due.
         if (status !== "connected") this.synced = false;
+        // The provider announces presence under the document's client id when it syncs: it must be the awareness's.
+        if (status === "connected") doc.clientID = session.baseClientId;
+        this.serverStateVector = null;
+        this.serverUpdate = null;
         this.changed();
       },
       onSynced: () => {
@@ -155,41 +209,152 @@ export class ReadingConnection<P extends CollabProvider> {
         this.everLive = true;
         this.downLong = false;
         this.changed();
+        this.pump();
       },
       onUnsyncedChanges: (count) => {
         if (!current()) return;
-        this.unsynced = count;
+        this.providerUnsynced = count;
         this.changed();
+        this.pump();
       },
       onStateless: (payload) => {
-        const reason = parseRefusal(payload);
-        if (reason === null || !current()) return;
-        this.refusal = reason;
-        void this.replace(session);
+        const refusal = parseRefusal(payload);
+        if (refusal === null || !current()) return;
+        void this.recover(session, refusal);
+      },
+      onMessage: (data) => {
+        if (current()) this.readHandshake(data);
       },
     });
-    Object.assign(session, { doc, store, provider });
+    session.provider = provider;
     this.socket = "connecting";
     this.synced = false;
-    this.unsynced = 0;
+    this.providerUnsynced = 0;
+    if (loadOutbox) {
+      void store.loadOutbox().then(
+        (saved) => {
+          if (!current() || saved.length === 0) return;
+          // Saved by an earlier page: already in the local copy this document loads.
+          this.outbox = [...saved.map((update) => ({ update, inDoc: true, checked: false })), ...this.outbox];
+          if (this.options.independentChanges) doc.clientID = newClientId();
+          this.changed();
+          this.pump();
+        },
+        () => undefined,
+      );
+    } else {
+      this.saveOutbox(session);
+    }
     return session;
   }
 
+  private saveOutbox(session: Session<P>): Promise<void> {
+    return session.store.saveOutbox(this.outbox.map((entry) => entry.update)).catch(() => undefined);
+  }
+
   private async close(session: Session<P>): Promise<void> {
+    // The provider withdraws our presence under the document's client id.
+    session.doc.clientID = session.baseClientId;
     session.provider.destroy();
+    await this.saveOutbox(session);
     await session.store.destroy().catch(() => undefined);
   }
 
+  /** The server's handshake says what it holds: outbox entries it covers are done. */
+  private readHandshake(data: Uint8Array): void {
+    if (this.outbox.length === 0) return;
+    const message = readServerSync(data);
+    if (!message) return;
+    if (message.step === 1) this.serverStateVector = message.stateVector;
+    else this.serverUpdate = message.update;
+    if (!this.serverStateVector || !this.serverUpdate) return;
+    const server = { stateVector: this.serverStateVector, deleteSet: Y.decodeUpdate(this.serverUpdate).ds };
+    this.serverStateVector = null;
+    this.serverUpdate = null;
+    const before = this.outbox.length;
+    this.outbox = this.outbox.filter((entry) => entry === this.inFlight || !coveredBy(entry.update, server));
+    if (this.outbox.length === before || !this.session) return;
+    if (this.outbox.length === 0) this.session.doc.clientID = this.session.baseClientId;
+    this.saveOutbox(this.session);
+    this.changed();
+  }
+
+  /** Moves the outbox along whenever the connection is live and the server has acknowledged everything sent. */
+  private pump(): void {
+    const session = this.session;
+    if (!session || !this.running || this.socket !== "connected" || !this.synced || this.providerUnsynced !== 0) return;
+    if (this.replaying) {
+      this.inFlight = null;
+      while (true) {
+        const next = this.outbox.find((entry) => !entry.inDoc);
+        if (!next) break;
+        if (!appliesCleanly(session.doc, next.update)) {
+          // It built on a change the server refused: it cannot exist without it.
+          this.outbox = this.outbox.filter((entry) => entry !== next);
+          this.undoneLater++;
+          this.saveOutbox(session);
+          this.changed();
+          continue;
+        }
+        next.inDoc = true;
+        this.inFlight = next;
+        Y.applyUpdate(session.doc, next.update, REPLAY);
+        // One at a time: the provider sent it, and the server's answer calls pump again. An update the
+        // server already had changes nothing here, so nothing was sent: on to the next.
+        if (this.providerUnsynced !== 0) return;
+        this.inFlight = null;
+      }
+      this.replaying = false;
+    }
+    if (this.outbox.some((entry) => entry.inDoc && !entry.checked)) this.scheduleCheck();
+  }
+
+  private scheduleCheck(): void {
+    this.cancelCheck();
+    this.checkTimer = this.deps.setTimer(() => {
+      this.checkTimer = null;
+      const session = this.session;
+      if (!session || this.socket !== "connected" || !this.synced || this.providerUnsynced !== 0 || this.replaying) return;
+      for (const entry of this.outbox) if (entry.inDoc) entry.checked = true;
+      session.provider.forceSync();
+    }, OUTBOX_CHECK_AFTER_MS);
+  }
+
+  private cancelCheck(): void {
+    if (this.checkTimer !== null) this.deps.clearTimer(this.checkTimer);
+    this.checkTimer = null;
+  }
+
   /**
-   * After a refusal the local document holds a change the server will never accept; keeping it
-   * would re-send it on every reconnect. So the local copy is thrown away and the document is
-   * rebuilt from the server's state.
+   * The server refused a change and reset the connection. Work out which outbox entry it was (from
+   * the refusal's item ranges, or the one update in flight during a replay), drop it, and rebuild the
+   * document from the server's state with every other entry replayed one by one. When the refusal
+   * cannot be pinned on one entry (an older server, or a merged resync), the replay finds it.
    */
-  private async replace(session: Session<P>): Promise<void> {
+  private async recover(session: Session<P>, refusal: Refusal): Promise<void> {
+    const hasRanges = refusal.structs.length > 0 || refusal.deletes.length > 0;
+    const touched = hasRanges ? this.outbox.filter((entry) => touchesRefusal(entry.update, refusal)) : [];
+    let blamed: OutboxEntry | null = null;
+    if (touched.length === 1) blamed = touched[0]!;
+    else if (this.inFlight && (!hasRanges || touched.includes(this.inFlight))) blamed = this.inFlight;
+    if (blamed) {
+      this.outbox = this.outbox.filter((entry) => entry !== blamed);
+      this.refusal = `Your ${this.describe(blamed.update)} could not be saved: ${refusal.reason}`;
+      this.undoneLater = 0;
+    } else if ((hasRanges && touched.length === 0) || this.outbox.length === 0) {
+      // Nothing unsent matches: what was refused is gone with the rebuild.
+      this.refusal = `Your last change could not be saved: ${refusal.reason}`;
+      this.undoneLater = 0;
+    }
+    for (const entry of this.outbox) entry.inDoc = false;
+    this.replaying = true;
+    this.inFlight = null;
+    this.cancelCheck();
+
     this.session = null;
     this.socket = "connecting";
     this.synced = false;
-    this.unsynced = 0;
+    this.providerUnsynced = 0;
     this.changed();
     await this.close(session);
     await Promise.race([
@@ -198,21 +363,31 @@ export class ReadingConnection<P extends CollabProvider> {
     ]);
     session.doc.destroy();
     if (!this.running || this.session !== null) return;
-    this.session = this.open();
+    this.session = this.open({ loadOutbox: false });
     this.changed();
+  }
+
+  private describe(update: Uint8Array): string {
+    try {
+      return this.options.describeChange?.(update) ?? "change";
+    } catch {
+      return "change";
+    }
   }
 
   private compute(): ConnectionSnapshot<P> {
     const session = this.session;
     const live = this.running && this.online && this.socket === "connected" && this.synced;
+    const later = this.undoneLater === 1 ? " 1 later change built on it and was undone too." : this.undoneLater > 1 ? ` ${this.undoneLater} later changes built on it and were undone too.` : "";
     return {
       doc: session?.doc ?? this.placeholder,
       provider: session?.provider ?? null,
       awareness: session?.provider.awareness ?? null,
       status: deriveStatus({ online: this.online, socket: this.socket, synced: this.synced, everLive: this.everLive, downLong: this.downLong }),
-      unsyncedChanges: this.unsynced,
+      // Offline, the outbox is what is unsaved (it survives a reload); live, the provider counts what awaits an answer.
+      unsyncedChanges: live ? this.providerUnsynced : Math.max(this.providerUnsynced, this.outbox.length),
       synced: live,
-      refusal: this.refusal,
+      refusal: this.refusal === null && later === "" ? null : `${this.refusal ?? "A change could not be saved."}${later}`,
     };
   }
 
