@@ -19,7 +19,7 @@ export function DraftQuotes({ highlightId, ctx }: { highlightId: string; ctx: Th
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [pending, setPending] = useState<DraftKind | null>(null);
   if (!drafts) return null;
-  const writable = (["PRESENTATION", "BLOG_POST"] as const).filter((kind) => can(ctx.actor, "draft:write", { draftKind: kind, session: ctx.session }));
+  const writable = (["PRESENTATION", "BLOG_POST"] as const).filter((kind) => can(ctx.actor, "highlight:quote", { draftKind: kind, session: ctx.session }));
 
   async function quote(kind: DraftKind) {
     setPending(kind);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildThreads, canResolve, commentListSchema, isCommentsChanged, MAX_QUOTE_LENGTH, quoteOf, type DraftComment } from "./comments";
+import { buildThreads, commentListSchema, isCommentsChanged, MAX_QUOTE_LENGTH, quoteOf, type DraftComment } from "./comments";
 
 const comment = (id: string, minute: number, extra: Partial<DraftComment> = {}): DraftComment => ({
   id,
@@ -53,16 +53,6 @@ describe("buildThreads", () => {
     [{}, false],
   ])("anchored %j -> %s", (anchors, anchored) => {
     expect(buildThreads([comment("a", 1, anchors)])[0]!.anchored).toBe(anchored);
-  });
-});
-
-describe("canResolve", () => {
-  it.each([
-    [true, "me", "someone", true],
-    [false, "me", "me", true],
-    [false, "me", "someone", false],
-  ])("writer %s, actor %s, author %s -> %s", (canWrite, actor, author, expected) => {
-    expect(canResolve(canWrite, actor, author)).toBe(expected);
   });
 });
 

@@ -71,11 +71,6 @@ export function buildThreads(comments: readonly DraftComment[]): DraftThread[] {
   return [...threads.filter((thread) => !thread.resolved), ...threads.filter((thread) => thread.resolved)];
 }
 
-/** The draft's writers and the comment's author may resolve and reopen it. */
-export function canResolve(canWrite: boolean, actorId: string, authorId: string): boolean {
-  return canWrite || actorId === authorId;
-}
-
 const changedSchema = z.object({ type: z.literal("draft-comments-changed") });
 
 /** True for the collaboration server's `{"type":"draft-comments-changed"}` stateless message. */

@@ -3,7 +3,7 @@
 // on the whole draft. They live in the database, not in the live document, so this panel talks to
 // the JSON routes and reloads when the collaboration server says they changed.
 import { useEffect, useId, useMemo, useState } from "react";
-import type { Actor } from "@/lib/policies";
+import { can, type Actor, type DraftKind, type SessionTeams } from "@/lib/policies";
 import { CommentBody } from "../annotations/comment-body";
 import { CommentComposer } from "../annotations/comment-composer";
 import type { Member } from "../annotations/mention-autocomplete";
@@ -11,7 +11,7 @@ import { absoluteTime, relativeTime } from "../annotations/relative-time";
 import { useNow } from "../annotations/use-live-data";
 import { submitJson } from "../ui/submit";
 import type { SelectionAnchor } from "./comment-anchors";
-import { canResolve, type DraftComment, type DraftThread } from "./comments";
+import type { DraftComment, DraftThread } from "./comments";
 
 /** Whether an anchored comment's passage still has text in the editor ("unknown" until the draft has loaded). */
 export type PassageState = "present" | "removed" | "unknown";
@@ -20,6 +20,9 @@ export interface DraftCommentsPanelProps {
   draftId: string;
   actor: Actor;
   canWrite: boolean;
+  /** Which draft of which session: who may resolve a comment is the policy's answer for these. */
+  draftKind: DraftKind;
+  session: SessionTeams;
   members: readonly Member[];
   threads: readonly DraftThread[];
   status: "loading" | "ready" | "error";
@@ -214,7 +217,7 @@ function ThreadView({ thread, ctx }: { thread: DraftThread; ctx: ThreadContext }
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const { root } = thread;
-  const mayResolve = canResolve(ctx.canWrite, ctx.actor.id, root.authorId);
+  const mayResolve = can(ctx.actor, "draft-comment:resolve", { commentAuthorId: root.authorId, draftKind: ctx.draftKind, session: ctx.session });
 
   const toggleResolved = async () => {
     setBusy(true);

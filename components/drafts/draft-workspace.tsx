@@ -38,7 +38,7 @@ const COPY: Record<DraftKind, { placeholder: string; team: string; download: str
   BLOG_POST: { placeholder: "Start the blog post…", team: "the blog team", download: "Download Markdown" },
 };
 
-export function DraftWorkspace({ draft, actor, canWrite, members }: DraftWorkspaceProps) {
+export function DraftWorkspace({ draft, actor, session, canWrite, members }: DraftWorkspaceProps) {
   const copy = COPY[draft.kind];
   const live = useCollabDocument(draftDocumentName(draft.id));
   const peers = usePeers(live.awareness);
@@ -154,6 +154,8 @@ export function DraftWorkspace({ draft, actor, canWrite, members }: DraftWorkspa
             draftId={draft.id}
             actor={actor}
             canWrite={canWrite}
+            draftKind={draft.kind}
+            session={session}
             members={members}
             threads={threads}
             status={comments.status}

@@ -63,8 +63,8 @@ export async function setDraftCommentResolved({ actor, draftId, commentId, resol
   const draft = await loadDraft(db, draftId);
   const comment = await db.draftComment.findFirst({ where: { id: commentId, draftId } });
   if (!comment) throw new AppError("NOT_FOUND", "There is no such comment on this draft.");
-  const allowed = comment.authorId === user.id || can(user, "draft:write", { draftKind: draft.kind, session: draft.session });
-  if (!allowed) throw new AppError("FORBIDDEN", "Only the draft's team, the instructor or the comment's author resolve it.");
+  const resource = { commentAuthorId: comment.authorId, draftKind: draft.kind, session: draft.session };
+  if (!can(user, "draft-comment:resolve", resource)) throw new AppError("FORBIDDEN", "Only the draft's team, the instructor or the comment's author resolve it.");
   const updated = await db.draftComment.update({ where: { id: commentId }, data: { resolvedAt: resolved ? new Date() : null, resolvedBy: resolved ? user.id : null } });
   notifyChanged(draftId);
   return updated;

@@ -39,7 +39,7 @@ export async function quoteHighlight({
     select: { title: true, session: { select: { id: true, leadTeamId: true, blogTeamId: true } } },
   });
   if (!reading) throw new AppError("NOT_FOUND", "There is no such reading.");
-  const writer = authorize(actor, "draft:write", { draftKind: kind, session: reading.session });
+  const writer = authorize(actor, "highlight:quote", { draftKind: kind, session: reading.session });
 
   const stored = await loadDocument(db, readingDocumentName(readingId));
   const doc = new Y.Doc();
@@ -76,7 +76,7 @@ export async function assertCanQuoteFrom({ actor, readingId, db = getDb() }: { a
   const reading = await db.reading.findFirst({ where: { id: readingId }, select: { session: { select: { leadTeamId: true, blogTeamId: true } } } });
   if (!reading) throw new AppError("NOT_FOUND", "There is no such reading.");
   const session = reading.session;
-  if (!can(actor, "draft:write", { draftKind: "PRESENTATION", session }) && !can(actor, "draft:write", { draftKind: "BLOG_POST", session })) {
+  if (!can(actor, "highlight:quote", { draftKind: "PRESENTATION", session }) && !can(actor, "highlight:quote", { draftKind: "BLOG_POST", session })) {
     throw new AppError("FORBIDDEN", "Only the session's lead and blog teams (and the instructor) quote into its drafts.");
   }
 }

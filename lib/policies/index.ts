@@ -18,6 +18,8 @@ export interface SessionTeams {
   blogTeamId: string | null;
 }
 
+export type DraftKind = "PRESENTATION" | "BLOG_POST";
+
 interface Resources {
   "course:view": null;
   "course:join": null;
@@ -32,14 +34,26 @@ interface Resources {
   "annotation:edit": { authorId: string };
   "thread:resolve": { threadAuthorId: string; session: SessionTeams };
   "draft:view": null;
-  "draft:write": { draftKind: "PRESENTATION" | "BLOG_POST"; session: SessionTeams };
+  "draft:write": { draftKind: DraftKind; session: SessionTeams };
   "draft:comment": null;
+  /** Resolve or reopen a comment on a draft. */
+  "draft-comment:resolve": { commentAuthorId: string; draftKind: DraftKind; session: SessionTeams };
+  /** Quote a reading's highlight into one of its session's drafts. */
+  "highlight:quote": { draftKind: DraftKind; session: SessionTeams };
 }
 
 export type Action = keyof Resources;
 
 const isMember = (actor: Actor) => actor.role !== null;
 const isInstructor = (actor: Actor) => actor.role === "INSTRUCTOR";
+
+/** The instructor writes both drafts; the lead team the presentation, the blog team the blog post. */
+function writesDraft(actor: Actor, { draftKind, session }: { draftKind: DraftKind; session: SessionTeams }): boolean {
+  if (!isMember(actor)) return false;
+  if (isInstructor(actor)) return true;
+  const team = draftKind === "PRESENTATION" ? session.leadTeamId : session.blogTeamId;
+  return actor.teamId !== null && actor.teamId === team;
+}
 
 const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean } = {
   "course:view": isMember,
@@ -57,13 +71,12 @@ const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
     isMember(actor) &&
     (isInstructor(actor) || actor.id === threadAuthorId || (actor.teamId !== null && actor.teamId === session.leadTeamId)),
   "draft:view": isMember,
-  "draft:write": (actor, { draftKind, session }) => {
-    if (!isMember(actor)) return false;
-    if (isInstructor(actor)) return true;
-    const team = draftKind === "PRESENTATION" ? session.leadTeamId : session.blogTeamId;
-    return actor.teamId !== null && actor.teamId === team;
-  },
+  "draft:write": writesDraft,
   "draft:comment": isMember,
+  // The draft's writers tidy its comments; a classmate may resolve their own.
+  "draft-comment:resolve": (actor, { commentAuthorId, ...draft }) => isMember(actor) && (actor.id === commentAuthorId || writesDraft(actor, draft)),
+  // Quoting writes into the draft, so it is the draft's writers' to do.
+  "highlight:quote": writesDraft,
 };
 
 type ResourceArgs<A extends Action> = Resources[A] extends null ? [] : [resource: Resources[A]];

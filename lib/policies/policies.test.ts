@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, authorize, type Actor } from "./index.ts";
+import { can, authorize, type Actor, type DraftKind, type SessionTeams } from "./index.ts";
 
 const session = { leadTeamId: "team-1", blogTeamId: "team-5" };
 const instructor: Actor = { id: "i", name: "I", email: "i@x", role: "INSTRUCTOR", teamId: null };
@@ -21,6 +21,14 @@ describe("can", () => {
     ["draft:write presentation", (a) => can(a, "draft:write", { draftKind: "PRESENTATION", session }), { instructor: true, lead: true, blog: false, classmate: false, outsider: false, nobody: false }],
     ["draft:write blog post", (a) => can(a, "draft:write", { draftKind: "BLOG_POST", session }), { instructor: true, lead: false, blog: true, classmate: false, outsider: false, nobody: false }],
     ["draft:write with no lead team", (a) => can(a, "draft:write", { draftKind: "PRESENTATION", session: { leadTeamId: null, blogTeamId: null } }), { instructor: true, lead: false, blog: false, classmate: false, outsider: false, nobody: false }],
+    ["draft-comment:resolve of c's comment on the presentation", (a) => can(a, "draft-comment:resolve", { commentAuthorId: "c", draftKind: "PRESENTATION", session }), { instructor: true, lead: true, blog: false, classmate: true, outsider: false, nobody: false }],
+    ["draft-comment:resolve of c's comment on the blog post", (a) => can(a, "draft-comment:resolve", { commentAuthorId: "c", draftKind: "BLOG_POST", session }), { instructor: true, lead: false, blog: true, classmate: true, outsider: false, nobody: false }],
+    ["draft-comment:resolve of someone else's comment", (a) => can(a, "draft-comment:resolve", { commentAuthorId: "someone-else", draftKind: "PRESENTATION", session }), { instructor: true, lead: true, blog: false, classmate: false, outsider: false, nobody: false }],
+    ["draft-comment:resolve of one's own comment", (a) => can(a, "draft-comment:resolve", { commentAuthorId: a?.id ?? "", draftKind: "PRESENTATION", session }), { instructor: true, lead: true, blog: true, classmate: true, outsider: false, nobody: false }],
+    ["draft-comment:resolve with no lead team", (a) => can(a, "draft-comment:resolve", { commentAuthorId: "someone-else", draftKind: "PRESENTATION", session: { leadTeamId: null, blogTeamId: null } }), { instructor: true, lead: false, blog: false, classmate: false, outsider: false, nobody: false }],
+    ["highlight:quote into the presentation", (a) => can(a, "highlight:quote", { draftKind: "PRESENTATION", session }), { instructor: true, lead: true, blog: false, classmate: false, outsider: false, nobody: false }],
+    ["highlight:quote into the blog post", (a) => can(a, "highlight:quote", { draftKind: "BLOG_POST", session }), { instructor: true, lead: false, blog: true, classmate: false, outsider: false, nobody: false }],
+    ["highlight:quote with no blog team", (a) => can(a, "highlight:quote", { draftKind: "BLOG_POST", session: { leadTeamId: "team-1", blogTeamId: null } }), { instructor: true, lead: false, blog: false, classmate: false, outsider: false, nobody: false }],
   ];
   const actors: Record<string, Actor | null> = { instructor, lead, blog, classmate, outsider, nobody: null };
   for (const [name, check, expected] of table) {
@@ -28,6 +36,30 @@ describe("can", () => {
       expect(check(actors[who]!)).toBe(allowed);
     });
   }
+});
+
+// Each refusal beside its accepted twin: the two differ only in the fact that decides.
+describe("draft rules: each refusal beside its accepted twin", () => {
+  const resolve = (actor: Actor, commentAuthorId: string, draftKind: DraftKind, teams: SessionTeams = session) => can(actor, "draft-comment:resolve", { commentAuthorId, draftKind, session: teams });
+  const quote = (actor: Actor, draftKind: DraftKind, teams: SessionTeams = session) => can(actor, "highlight:quote", { draftKind, session: teams });
+  const unassigned: Actor = { ...lead, teamId: null };
+  const twins: Array<[string, () => boolean, () => boolean]> = [
+    ["a classmate resolves their own comment, not another's", () => resolve(classmate, "c", "PRESENTATION"), () => resolve(classmate, "l", "PRESENTATION")],
+    ["the blog team resolves on the blog post, not on the presentation", () => resolve(blog, "c", "BLOG_POST"), () => resolve(blog, "c", "PRESENTATION")],
+    ["the lead team resolves on the presentation, not on the blog post", () => resolve(lead, "c", "PRESENTATION"), () => resolve(lead, "c", "BLOG_POST")],
+    ["a member's own comment, not an outsider's own", () => resolve(classmate, "c", "BLOG_POST"), () => resolve(outsider, "o", "BLOG_POST")],
+    ["the lead team while it leads, not once the session has no lead team", () => resolve(lead, "c", "PRESENTATION"), () => resolve(lead, "c", "PRESENTATION", { leadTeamId: null, blogTeamId: "team-5" })],
+    ["a lead-team student, not a student with no team", () => resolve(lead, "c", "PRESENTATION"), () => resolve(unassigned, "c", "PRESENTATION")],
+    ["the lead team quotes into the presentation, not into the blog post", () => quote(lead, "PRESENTATION"), () => quote(lead, "BLOG_POST")],
+    ["the blog team quotes into the blog post, not into the presentation", () => quote(blog, "BLOG_POST"), () => quote(blog, "PRESENTATION")],
+    ["the blog team while it is assigned, not once the session has no blog team", () => quote(blog, "BLOG_POST"), () => quote(blog, "BLOG_POST", { leadTeamId: "team-1", blogTeamId: null })],
+    ["a lead-team student quotes, not a student with no team", () => quote(lead, "PRESENTATION"), () => quote(unassigned, "PRESENTATION")],
+    ["the instructor quotes, not a classmate", () => quote(instructor, "BLOG_POST"), () => quote(classmate, "BLOG_POST")],
+  ];
+  it.each(twins)("%s", (_name, accepted, refused) => {
+    expect(accepted()).toBe(true);
+    expect(refused()).toBe(false);
+  });
 });
 
 describe("authorize", () => {
