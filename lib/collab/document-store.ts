@@ -117,15 +117,21 @@ export async function compactDocument(db: Db, name: string): Promise<CompactionR
     async (tx) => {
       await tx.$executeRaw`INSERT INTO "LiveDocument" (name, state) VALUES (${name}, ${Buffer.from(Y.encodeStateAsUpdate(new Y.Doc()))}) ON CONFLICT (name) DO NOTHING`;
       const rows = await tx.$queryRaw<Array<{ state: Uint8Array; version: number }>>`SELECT state, version FROM "LiveDocument" WHERE name = ${name} FOR UPDATE`;
-      const updates = await tx.documentUpdate.findMany({ where: { documentName: name }, orderBy: { id: "asc" }, select: { id: true, update: true } });
+      // The log arrives as one length-prefixed value (decoded natively, handed to the worker as is)
+      // rather than a row per update, which the driver would decode one by one on the event loop.
+      const [log] = await tx.$queryRaw<Array<{ packed: Uint8Array; ids: string[] }>>`
+        SELECT coalesce(string_agg(int4send(length("update")) || "update", ''::bytea ORDER BY id), ''::bytea) AS packed,
+               coalesce(array_agg(id::text ORDER BY id), '{}') AS ids
+        FROM "DocumentUpdate" WHERE "documentName" = ${name}`;
       const stored = ownBytes(rows[0]!.state);
-      if (updates.length === 0) return { state: stored, folded: 0, version: rows[0]!.version };
-      const state = await runYjsTask("foldUpdates", { state: stored, updates: updates.map((row) => ownBytes(row.update)) });
+      const ids = log!.ids;
+      if (ids.length === 0) return { state: stored, folded: 0, version: rows[0]!.version };
+      const state = await runYjsTask("foldUpdates", { state: stored, packedUpdates: ownBytes(log!.packed) });
       const version = rows[0]!.version + 1;
-      await tx.liveDocument.update({ where: { name }, data: { state: Buffer.from(state), compactedAt: new Date(), version } });
+      await tx.$executeRaw`UPDATE "LiveDocument" SET state = ${Buffer.from(state.buffer, state.byteOffset, state.byteLength)}, "compactedAt" = now() AT TIME ZONE 'UTC', version = ${version} WHERE name = ${name}`;
       // Exactly the rows read: an update committed meanwhile (a lower id can commit later) stays for next time.
-      await tx.documentUpdate.deleteMany({ where: { id: { in: updates.map((row) => row.id) } } });
-      return { state, folded: updates.length, version };
+      await tx.$executeRaw`DELETE FROM "DocumentUpdate" WHERE id = ANY(${ids}::bigint[])`;
+      return { state, folded: ids.length, version };
     },
     { timeout: 30_000 },
   );

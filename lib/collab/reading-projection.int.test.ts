@@ -62,6 +62,8 @@ describe("reading projection", () => {
       [first, `first reading, hi @${bob.handle}`],
       [second, `second reading, hi @${bob.handle}`],
     ]);
+    // Times are stored as the instant the document holds (UTC), whatever the server's time zone.
+    expect(rows.map((row) => row.createdAt.getTime())).toEqual([1_700_000_000_000, 1_700_000_000_000]);
     const mentions = await test.db.mentionRow.findMany({ where: { commentId: shared } });
     expect(mentions.map((mention) => mention.readingId).sort()).toEqual([first, second].sort());
     expect(mentions.every((mention) => mention.mentionedUserId === bob.id)).toBe(true);

@@ -1,29 +1,56 @@
 // Relational rows derived from a reading document (for search, activity, export and mentions). Nothing
 // else writes these tables. The document is read in the worker thread and compared with the stored
-// rows' digests; only rows whose content changed are written, so one new comment writes one row.
+// rows' digests; only rows whose content changed are written, so one new comment writes one row. Rows
+// are written with INSERT ... SELECT FROM unnest(one array per column): a thousand rows cost the event
+// loop about what one does, where the ORM's createMany spends hundreds of milliseconds on the main thread.
 import type { Db } from "../db/client.ts";
+import { Prisma } from "../db/generated/client.ts";
+import { COMMENT_COLUMNS, HIGHLIGHT_COLUMNS, type Columns } from "./yjs-worker-tasks.ts";
 import { ownBytes, runYjsTask } from "./yjs-worker-pool.ts";
 
-// Rows per statement: far below Postgres's 65,535 bind parameters for the widest row.
 const CHUNK = 1000;
-function chunks<T>(items: T[]): T[][] {
-  const out: T[][] = [];
-  for (let index = 0; index < items.length; index += CHUNK) out.push(items.slice(index, index + CHUNK));
-  return out;
+
+type SqlType = "text" | "int4" | "bool" | "time";
+const HIGHLIGHT_TYPES: Record<string, SqlType> = { start: "int4", end: "int4", createdAt: "time" };
+const COMMENT_TYPES: Record<string, SqlType> = { createdAt: "time", editedAt: "time", resolvedAt: "time", deleted: "bool", reactionCount: "int4" };
+const ARRAY_TYPE: Record<SqlType, string> = { text: "text[]", int4: "int4[]", bool: "bool[]", time: "float8[]" };
+
+/** Inserts rows given as columns, in chunks; times arrive as epoch milliseconds and are stored as UTC. */
+function insertColumns(db: Db, table: string, readingId: string, names: string[], types: Record<string, SqlType>, columns: Record<string, unknown[]>, count: number) {
+  const statements = [];
+  for (let from = 0; from < count; from += CHUNK) {
+    const arrays = names.map((name) => Prisma.sql`${columns[name]!.slice(from, from + CHUNK)}::${Prisma.raw(ARRAY_TYPE[types[name] ?? "text"])}`);
+    const values = names.map((name, index) =>
+      types[name] === "time" ? Prisma.raw(`(to_timestamp(r.c${index} / 1000.0) AT TIME ZONE 'UTC')`) : Prisma.raw(`r.c${index}`),
+    );
+    const aliases = Prisma.raw(names.map((_, index) => `c${index}`).join(", "));
+    const target = Prisma.raw(`"${table}" ("readingId", ${names.map((name) => `"${name}"`).join(", ")})`);
+    // ON CONFLICT DO NOTHING: another instance projecting the same change at the same moment is not an error.
+    statements.push(
+      db.$executeRaw`INSERT INTO ${target} SELECT ${readingId}, ${Prisma.join(values)} FROM unnest(${Prisma.join(arrays)}) AS r(${aliases}) ON CONFLICT DO NOTHING`,
+    );
+  }
+  return statements;
+}
+
+function deleteIds(db: Db, table: string, readingId: string, ids: string[]) {
+  const statements = [];
+  for (let from = 0; from < ids.length; from += CHUNK) {
+    statements.push(db.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)} WHERE "readingId" = ${readingId} AND id = ANY(${ids.slice(from, from + CHUNK)}::text[])`);
+  }
+  return statements;
 }
 
 export async function rebuildReadingProjection(db: Db, readingId: string, state: Uint8Array): Promise<void> {
-  const [storedHighlights, storedComments, storedMentions] = await Promise.all([
-    db.highlightRow.findMany({ where: { readingId }, select: { id: true, hash: true } }),
-    db.commentRow.findMany({ where: { readingId }, select: { id: true, hash: true } }),
+  // The stored digests arrive as one text value each ("id hash" lines; ids and digests hold no spaces or
+  // newlines) and are parsed in the worker, not decoded row by row on the event loop.
+  const [[stored], storedMentions] = await Promise.all([
+    db.$queryRaw<Array<{ highlights: string; comments: string }>>`
+      SELECT (SELECT coalesce(string_agg(id || ' ' || hash, chr(10)), '') FROM "HighlightRow" WHERE "readingId" = ${readingId}) AS highlights,
+             (SELECT coalesce(string_agg(id || ' ' || hash, chr(10)), '') FROM "CommentRow" WHERE "readingId" = ${readingId}) AS comments`,
     db.mentionRow.findMany({ where: { readingId }, select: { commentId: true, mentionedUserId: true, authorId: true, createdAt: true } }),
   ]);
-  const plan = await runYjsTask("planReadingProjection", {
-    readingId,
-    state: ownBytes(state),
-    storedHighlights: Object.fromEntries(storedHighlights.map((row) => [row.id, row.hash])),
-    storedComments: Object.fromEntries(storedComments.map((row) => [row.id, row.hash])),
-  });
+  const plan = await runYjsTask("planReadingProjection", { state: ownBytes(state), storedHighlights: stored!.highlights, storedComments: stored!.comments });
 
   const handles = new Map<string, string>();
   const mentioned = new Set(plan.mentions.flatMap((mention) => mention.handles));
@@ -38,7 +65,7 @@ export async function rebuildReadingProjection(db: Db, readingId: string, state:
     for (const handle of mention.handles) {
       const userId = handles.get(handle);
       if (!userId || userId === mention.authorId) continue;
-      const row = { readingId, commentId: mention.commentId, mentionedUserId: userId, authorId: mention.authorId, createdAt: mention.createdAt };
+      const row = { readingId, commentId: mention.commentId, mentionedUserId: userId, authorId: mention.authorId, createdAt: new Date(mention.createdAt) };
       wanted.set(mentionKey(row), row);
     }
   }
@@ -47,17 +74,16 @@ export async function rebuildReadingProjection(db: Db, readingId: string, state:
   const mentionRemovals = storedMentions.filter((row) => !wanted.has(mentionKey(row)));
 
   const { highlights, comments } = plan;
-  const written = highlights.insert.length + highlights.remove.length + comments.insert.length + comments.remove.length + mentionInserts.length + mentionRemovals.length;
-  if (written === 0) return;
+  if (highlights.inserts + highlights.remove.length + comments.inserts + comments.remove.length + mentionInserts.length + mentionRemovals.length === 0) return;
+  const columns = <Row>(data: Columns<Row>) => data as unknown as Record<string, unknown[]>;
   await db.$transaction([
-    ...chunks(highlights.remove).map((ids) => db.highlightRow.deleteMany({ where: { readingId, id: { in: ids } } })),
-    ...chunks(comments.remove).map((ids) => db.commentRow.deleteMany({ where: { readingId, id: { in: ids } } })),
-    ...chunks(mentionRemovals).map((rows) =>
-      db.mentionRow.deleteMany({ where: { readingId, OR: rows.map((row) => ({ commentId: row.commentId, mentionedUserId: row.mentionedUserId })) } }),
-    ),
-    // skipDuplicates: another instance projecting the same change at the same moment is not an error.
-    ...chunks(highlights.insert).map((data) => db.highlightRow.createMany({ data, skipDuplicates: true })),
-    ...chunks(comments.insert).map((data) => db.commentRow.createMany({ data, skipDuplicates: true })),
-    ...chunks(mentionInserts).map((data) => db.mentionRow.createMany({ data, skipDuplicates: true })),
+    ...deleteIds(db, "HighlightRow", readingId, highlights.remove),
+    ...deleteIds(db, "CommentRow", readingId, comments.remove),
+    ...(mentionRemovals.length > 0
+      ? [db.mentionRow.deleteMany({ where: { readingId, OR: mentionRemovals.map((row) => ({ commentId: row.commentId, mentionedUserId: row.mentionedUserId })) } })]
+      : []),
+    ...insertColumns(db, "HighlightRow", readingId, HIGHLIGHT_COLUMNS, HIGHLIGHT_TYPES, columns(highlights.insert), highlights.inserts),
+    ...insertColumns(db, "CommentRow", readingId, COMMENT_COLUMNS, COMMENT_TYPES, columns(comments.insert), comments.inserts),
+    ...(mentionInserts.length > 0 ? [db.mentionRow.createMany({ data: mentionInserts, skipDuplicates: true })] : []),
   ]);
 }

@@ -7,18 +7,28 @@ import { draftContent, type DraftContent } from "../drafts/projection.ts";
 import { extractMentions } from "../rich-text/mentions.ts";
 import { readComments, readHighlights, readReactions } from "./reading-doc.ts";
 
-/** The whole document after applying the logged updates to the stored state, garbage-collected. */
-export function foldUpdates(input: { state: Uint8Array; updates: Uint8Array[] }): Uint8Array {
+/**
+ * The whole document after applying the logged updates to the stored state, garbage-collected. The
+ * updates come packed, each preceded by its length (4 bytes, big-endian), as the log query returns them.
+ */
+export function foldUpdates(input: { state: Uint8Array; packedUpdates: Uint8Array }): Uint8Array {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, input.state);
-  for (const update of input.updates) Y.applyUpdate(doc, update);
+  const packed = input.packedUpdates;
+  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+  for (let offset = 0; offset < packed.byteLength; ) {
+    const length = view.getUint32(offset);
+    Y.applyUpdate(doc, packed.subarray(offset + 4, offset + 4 + length));
+    offset += 4 + length;
+  }
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return state;
 }
 
+// Rows travel back to the main thread as columns (one array per column, times in epoch ms): cheaper to
+// receive than thousands of objects, and exactly what a multi-row INSERT ... unnest() takes.
 export interface HighlightRowData {
-  readingId: string;
   id: string;
   authorId: string;
   kind: string;
@@ -27,29 +37,32 @@ export interface HighlightRowData {
   suffix: string;
   start: number;
   end: number;
-  createdAt: Date;
+  createdAt: number;
   hash: string;
 }
 
 export interface CommentRowData {
-  readingId: string;
   id: string;
   highlightId: string | null;
   parentId: string | null;
   authorId: string;
   body: string;
-  createdAt: Date;
-  editedAt: Date | null;
-  resolvedAt: Date | null;
+  createdAt: number;
+  editedAt: number | null;
+  resolvedAt: number | null;
   resolvedBy: string | null;
   deleted: boolean;
   reactionCount: number;
   hash: string;
 }
 
+export type Columns<Row> = { [Column in keyof Row]: Array<Row[Column]> };
+
 /** Rows to write for one table: delete `remove` (gone or changed), then insert `insert` (new or changed). */
 export interface RowChanges<Row> {
-  insert: Row[];
+  insert: Columns<Row>;
+  /** How many rows `insert` holds. */
+  inserts: number;
   remove: string[];
 }
 
@@ -57,7 +70,7 @@ export interface ReadingProjectionPlan {
   highlights: RowChanges<HighlightRowData>;
   comments: RowChanges<CommentRowData>;
   /** Every live comment that mentions someone, with the handles it mentions. */
-  mentions: Array<{ commentId: string; authorId: string; createdAt: Date; handles: string[] }>;
+  mentions: Array<{ commentId: string; authorId: string; createdAt: number; handles: string[] }>;
   /** Entries that cannot be stored as rows (see storable), left out of the projection. */
   skipped: number;
 }
@@ -76,23 +89,53 @@ function storable(values: unknown[]): boolean {
 }
 const validTime = (time: number | null) => time === null || (time >= 0 && time <= MAX_TIME);
 const validInt = (value: number) => Number.isInteger(value) && value >= 0 && value <= MAX_INT4;
-const date = (time: number) => new Date(time);
 const digest = (value: unknown) => createHash("sha1").update(JSON.stringify(value)).digest("base64url");
 
-function diffRows<Row extends { id: string; hash: string }>(rows: Row[], stored: Record<string, string>): RowChanges<Row> {
+function parseDigests(lines: string): Map<string, string> {
+  const digests = new Map<string, string>();
+  for (const line of lines.split("\n")) {
+    const space = line.indexOf(" ");
+    if (space > 0) digests.set(line.slice(0, space), line.slice(space + 1));
+  }
+  return digests;
+}
+
+function toColumns<Row extends object>(rows: Row[], names: Array<keyof Row>): Columns<Row> {
+  const columns = {} as Columns<Row>;
+  for (const name of names) columns[name] = rows.map((row) => row[name]);
+  return columns;
+}
+
+function diffRows<Row extends { id: string; hash: string }>(rows: Row[], stored: Map<string, string>, names: Array<keyof Row>): RowChanges<Row> {
   const insert: Row[] = [];
   const remove: string[] = [];
   const present = new Set<string>();
   for (const row of rows) {
     present.add(row.id);
-    const before = stored[row.id];
+    const before = stored.get(row.id);
     if (before === row.hash) continue;
     if (before !== undefined) remove.push(row.id);
     insert.push(row);
   }
-  for (const id of Object.keys(stored)) if (!present.has(id)) remove.push(id);
-  return { insert, remove };
+  for (const id of stored.keys()) if (!present.has(id)) remove.push(id);
+  return { insert: toColumns(insert, names), inserts: insert.length, remove };
 }
+
+export const HIGHLIGHT_COLUMNS: Array<keyof HighlightRowData> = ["id", "authorId", "kind", "exact", "prefix", "suffix", "start", "end", "createdAt", "hash"];
+export const COMMENT_COLUMNS: Array<keyof CommentRowData> = [
+  "id",
+  "highlightId",
+  "parentId",
+  "authorId",
+  "body",
+  "createdAt",
+  "editedAt",
+  "resolvedAt",
+  "resolvedBy",
+  "deleted",
+  "reactionCount",
+  "hash",
+];
 
 /**
  * Compares a reading document with its stored projection (entry id -> row digest) and says which rows
@@ -100,12 +143,11 @@ function diffRows<Row extends { id: string; hash: string }>(rows: Row[], stored:
  * cannot store are skipped, so a malformed entry never blocks the projection.
  */
 export function planReadingProjection(input: {
-  readingId: string;
   state: Uint8Array;
-  storedHighlights: Record<string, string>;
-  storedComments: Record<string, string>;
+  /** The stored rows' digests, one "id hash" line per row. */
+  storedHighlights: string;
+  storedComments: string;
 }): ReadingProjectionPlan {
-  const { readingId } = input;
   const doc = new Y.Doc();
   Y.applyUpdate(doc, input.state);
   const highlights = readHighlights(doc);
@@ -125,7 +167,7 @@ export function planReadingProjection(input: {
     }
     seenHighlights.add(highlight.id);
     const content = { authorId: highlight.authorId, kind: highlight.kind, exact, prefix, suffix, start, end, createdAt: highlight.createdAt };
-    highlightRows.push({ readingId, id: highlight.id, ...content, createdAt: date(highlight.createdAt), hash: digest(content) });
+    highlightRows.push({ id: highlight.id, ...content, hash: digest(content) });
   }
 
   const commentRows: CommentRowData[] = [];
@@ -150,22 +192,14 @@ export function planReadingProjection(input: {
       deleted: comment.deleted,
       reactionCount: reactions.get(comment.id)?.length ?? 0,
     };
-    commentRows.push({
-      readingId,
-      id: comment.id,
-      ...content,
-      createdAt: date(comment.createdAt),
-      editedAt: comment.editedAt === null ? null : date(comment.editedAt),
-      resolvedAt: comment.resolvedAt === null ? null : date(comment.resolvedAt),
-      hash: digest(content),
-    });
+    commentRows.push({ id: comment.id, ...content, hash: digest(content) });
     const handles = comment.deleted ? [] : extractMentions(comment.body);
-    if (handles.length > 0) mentions.push({ commentId: comment.id, authorId: comment.authorId, createdAt: date(comment.createdAt), handles });
+    if (handles.length > 0) mentions.push({ commentId: comment.id, authorId: comment.authorId, createdAt: comment.createdAt, handles });
   }
 
   return {
-    highlights: diffRows(highlightRows, input.storedHighlights),
-    comments: diffRows(commentRows, input.storedComments),
+    highlights: diffRows(highlightRows, parseDigests(input.storedHighlights), HIGHLIGHT_COLUMNS),
+    comments: diffRows(commentRows, parseDigests(input.storedComments), COMMENT_COLUMNS),
     mentions,
     skipped,
   };

@@ -1,0 +1,83 @@
+// Benchmark (a script, not a test) for the durable log and compaction: appends per second with N concurrent
+// writers, and the longest event-loop stall while a reading of 5,000 comments is compacted and projected
+// (first in full, then after one more comment), measured with perf_hooks.monitorEventLoopDelay.
+// Run: npx tsx lib/collab/bench/log-and-compaction.mts [-- --writers 64 --appends 20000 --comments 5000]
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { parseArgs } from "node:util";
+import * as Y from "yjs";
+import { createDb } from "../../db/client.ts";
+import { createMigratedTemplate, dropDatabase, startTestCluster } from "../../testing/test-cluster.ts";
+import { appendUpdate, compactDocument } from "../document-store.ts";
+import { createComment } from "../reading-doc.ts";
+import { rebuildReadingProjection } from "../reading-projection.ts";
+
+const { values } = parseArgs({ options: { writers: { type: "string", default: "64" }, appends: { type: "string", default: "20000" }, comments: { type: "string", default: "5000" } } });
+const WRITERS = Number(values.writers);
+const APPENDS = Number(values.appends);
+const COMMENTS = Number(values.comments);
+
+const cluster = await startTestCluster();
+const databaseName = await createMigratedTemplate(cluster);
+const db = createDb(cluster.urlFor(databaseName));
+
+async function measureStall<T>(work: () => Promise<T>): Promise<{ result: T; maxMs: number; ms: number }> {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  histogram.enable();
+  const started = performance.now();
+  const result = await work();
+  const ms = performance.now() - started;
+  histogram.disable();
+  return { result, maxMs: histogram.max / 1e6, ms };
+}
+
+try {
+  // 1. The log: each writer waits for its previous append, as one connection does.
+  const doc = new Y.Doc();
+  const vector = Y.encodeStateVector(doc);
+  createComment(doc, { authorId: "bench-author", highlightId: null, parentId: null, body: "x".repeat(200) });
+  const update = Y.encodeStateAsUpdate(doc, vector);
+  await appendUpdate(db, { name: "reading:benchwarmup0000001", update, userId: null });
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: WRITERS }, async (_, writer) => {
+      const name = `reading:benchlog${String(writer).padStart(4, "0")}00000000`;
+      for (let index = writer; index < APPENDS; index += WRITERS) await appendUpdate(db, { name, update, userId: "bench-author" });
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`log: ${APPENDS} appends of ${update.byteLength} B with ${WRITERS} concurrent writers in ${seconds.toFixed(2)} s = ${Math.round(APPENDS / seconds).toLocaleString("en-US")} appends/s`);
+
+  // 2. A big reading: every comment its own logged update, as clients would have sent them.
+  const readingId = "benchbigreading000000001";
+  const name = `reading:${readingId}`;
+  const big = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  for (let index = 0; index < COMMENTS; index++) {
+    const before = Y.encodeStateVector(big);
+    createComment(big, { authorId: `author-${index % 40}`, highlightId: null, parentId: null, body: `Comment ${index}: ${"words ".repeat(30)}` });
+    updates.push(Y.encodeStateAsUpdate(big, before));
+  }
+  await Promise.all(updates.map((entry) => appendUpdate(db, { name, update: entry, userId: null })));
+  const compactAndProject = async () => {
+    const { state } = await compactDocument(db, name);
+    await rebuildReadingProjection(db, readingId, state);
+  };
+  const compaction = await measureStall(() => compactDocument(db, name));
+  const projection = await measureStall(() => rebuildReadingProjection(db, readingId, compaction.result.state));
+  console.log(
+    `${COMMENTS} comments (${(compaction.result.state.byteLength / 1024).toFixed(0)} KiB): compacted from ${COMMENTS} log rows in ${compaction.ms.toFixed(0)} ms ` +
+      `(longest event-loop stall ${compaction.maxMs.toFixed(1)} ms), projected from scratch in ${projection.ms.toFixed(0)} ms (longest stall ${projection.maxMs.toFixed(1)} ms)`,
+  );
+
+  const before = Y.encodeStateVector(big);
+  createComment(big, { authorId: "author-1", highlightId: null, parentId: null, body: "one more" });
+  await appendUpdate(db, { name, update: Y.encodeStateAsUpdate(big, before), userId: null });
+  const one = await measureStall(compactAndProject);
+  console.log(`one more comment, compacted and projected: ${one.ms.toFixed(0)} ms, longest event-loop stall ${one.maxMs.toFixed(1)} ms`);
+} finally {
+  await db.$disconnect();
+  await dropDatabase(cluster, databaseName);
+  await cluster.stop();
+  // The Yjs worker, if any, is unref'd; nothing else keeps the process.
+}
+process.exit(0);
