@@ -15,7 +15,7 @@ import { KINDS } from "./kinds/index.ts";
 import { MAX_SYNC_STEP2_BYTES } from "./kinds/limits.ts";
 import { isAllowedOrigin, type OriginPolicy } from "./origin.ts";
 import { Authorization } from "./extensions/authorization.ts";
-import { WritePolicy } from "./extensions/write-policy.ts";
+import { WritePolicy, type WritePolicyOptions } from "./extensions/write-policy.ts";
 import { Persistence } from "./extensions/persistence.ts";
 import { Presence } from "./extensions/presence.ts";
 import { Logging } from "./extensions/logging.ts";
@@ -30,6 +30,8 @@ export interface CollabServerOptions {
   redisUrl?: string;
   /** Which browser origins may open the websocket (besides the host it was addressed to). */
   origins?: OriginPolicy;
+  /** Write-policy settings (tests that refuse on purpose raise the slowdown threshold). */
+  writePolicy?: WritePolicyOptions;
   /** Compaction quiet time (ms); tests shorten it. */
   compactAfterMs?: number;
   log?: (line: string) => void;
@@ -45,7 +47,7 @@ export interface CollabServer {
 
 export function createCollabServer(options: CollabServerOptions): CollabServer {
   const log = options.log ?? (() => {});
-  const writePolicy = new WritePolicy();
+  const writePolicy = new WritePolicy(options.writePolicy);
   const persistence = new Persistence({
     db: options.db,
     compactAfterMs: options.compactAfterMs,

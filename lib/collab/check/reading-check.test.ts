@@ -202,6 +202,27 @@ describe("reading check: what it costs and what it leaves behind", () => {
     expect(guard.check(Y.encodeStateAsUpdate(honest, honestBefore), alice, { session })).toMatchObject({ ok: true, changed: true });
   });
 
+  it("refuses a change made under a client id another user already writes with", () => {
+    const { doc } = baseDocument();
+    const guard = readingKind.createGuard(doc);
+    const alicesReplica = new Y.Doc();
+    Y.applyUpdate(alicesReplica, Y.encodeStateAsUpdate(doc));
+    const send = (who: Actor, body: string) => {
+      const before = Y.encodeStateVector(alicesReplica);
+      createComment(alicesReplica, { authorId: who.id, highlightId: null, parentId: null, body });
+      return guard.check(Y.encodeStateAsUpdate(alicesReplica, before), who, { session });
+    };
+    expect(send(alice, "first")).toMatchObject({ ok: true });
+    // Bob writes in his own name, but under the client id alice's editor uses: her next change would be lost.
+    expect(send(bob, "squatting")).toMatchObject({ ok: false, reason: expect.stringMatching(/another editor's client id/) });
+    // Under an id of his own, the same comment is fine.
+    const bobsReplica = new Y.Doc();
+    Y.applyUpdate(bobsReplica, Y.encodeStateAsUpdate(doc));
+    const before = Y.encodeStateVector(bobsReplica);
+    createComment(bobsReplica, { authorId: bob.id, highlightId: null, parentId: null, body: "own id" });
+    expect(guard.check(Y.encodeStateAsUpdate(bobsReplica, before), bob, { session })).toMatchObject({ ok: true });
+  });
+
   it("finds a resent update unchanged, and accepts it", () => {
     const { doc } = baseDocument();
     const guard = readingKind.createGuard(doc);

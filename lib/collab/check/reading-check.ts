@@ -138,7 +138,7 @@ export function readingInspector(context: ReadingCheckContext): Inspector {
       if (item.parentSub === null) return "Entries may not contain list content.";
       if (item.content instanceof Y.ContentDeleted) continue;
       const read = fieldValue(item);
-      if (!read.ok) return `A field ${read.reason}.`;
+      if (!read.ok) return `A field "${item.parentSub.slice(0, 40)}" ${read.reason}.`;
     }
 
     // 2. What changed, key by key, against the policy.

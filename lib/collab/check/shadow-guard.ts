@@ -34,6 +34,13 @@ export interface GuardLimits {
 export class ShadowGuard {
   private shadow: Y.Doc;
   private bytes: number;
+  /**
+   * Which user writes under each Yjs client id, claimed by the first accepted write since the document
+   * was loaded. A client id is visible to everyone (in updates and presence); without this, a classmate
+   * could fill another editor's next clock with their own entry and the editor's real change would be
+   * dropped as already known.
+   */
+  private readonly writers = new Map<number, string>();
 
   constructor(
     private readonly source: Y.Doc,
@@ -52,13 +59,14 @@ export class ShadowGuard {
   }
 
   /** Applies `update` to the shadow and lets `inspect` judge it; refusal or error leaves the shadow as the live document is. */
-  check(update: Uint8Array, inspect: Inspector): CheckResult {
+  check(update: Uint8Array, inspect: Inspector, writerId?: string): CheckResult {
     if (update.byteLength > this.limits.maxUpdateBytes) {
       return { ok: false, reason: `That change is too large (over ${Math.round(this.limits.maxUpdateBytes / 1024)} KiB).` };
     }
     if (this.bytes + update.byteLength > this.limits.maxDocumentBytes) {
       return { ok: false, reason: "This document has reached its size limit; nothing more can be added." };
     }
+    let claims: number[] = [];
     let verdict: string | null = null;
     let changed = false;
     let inspected = false;
@@ -71,7 +79,12 @@ export class ShadowGuard {
       try {
         changed = transaction.deleteSet.clients.size > 0 || !sameState(transaction.beforeState, transaction.afterState);
         if (!changed) return;
-        verdict = inspect({ doc: this.shadow, transaction, added: addedItems(transaction) });
+        if (writerId !== undefined) {
+          const claim = this.claim(transaction, writerId);
+          if (typeof claim === "string") verdict = claim;
+          else claims = claim;
+        }
+        verdict ??= inspect({ doc: this.shadow, transaction, added: addedItems(transaction) });
       } catch {
         verdict = "That change could not be checked.";
       }
@@ -92,7 +105,20 @@ export class ShadowGuard {
       return { ok: false, reason: verdict };
     }
     this.bytes += update.byteLength;
+    if (writerId !== undefined) for (const client of claims) this.writers.set(client, writerId);
     return { ok: true, changed };
+  }
+
+  /** The client ids this update writes under that nobody has claimed yet, or why it may not write under one. */
+  private claim(transaction: Y.Transaction, writerId: string): number[] | string {
+    const claims: number[] = [];
+    for (const [client, after] of transaction.afterState) {
+      if (after <= (transaction.beforeState.get(client) ?? 0)) continue;
+      const owner = this.writers.get(client);
+      if (owner !== undefined && owner !== writerId) return "That change was made under another editor's client id; reload the page.";
+      if (owner === undefined) claims.push(client);
+    }
+    return claims;
   }
 
   /** Keeps the shadow current with what reached the live document by another path (server changes, other instances). */

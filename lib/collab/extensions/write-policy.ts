@@ -36,13 +36,23 @@ const REFUSALS_BEFORE_SLOWDOWN = 10;
 const REFUSAL_WINDOW_MS = 60_000;
 const MAX_SLOWDOWN_MS = 5_000;
 
+export interface WritePolicyOptions {
+  /** Refusals within a minute before a user's messages are held back (tests that refuse on purpose raise it). */
+  refusalsBeforeSlowdown?: number;
+}
+
 export class WritePolicy implements Extension {
   extensionName = "write-policy";
   priority = 900;
+  private readonly refusalsBeforeSlowdown: number;
   private readonly guards = new Map<string, DocumentGuard>();
   private readonly strikes = new Map<string, { count: number; since: number }>();
   /** Updates refused, for the logs and the tests. */
   refusals = 0;
+
+  constructor(options: WritePolicyOptions = {}) {
+    this.refusalsBeforeSlowdown = options.refusalsBeforeSlowdown ?? REFUSALS_BEFORE_SLOWDOWN;
+  }
 
   async afterLoadDocument({ documentName, document }: afterLoadDocumentPayload): Promise<void> {
     const ref = parseDocumentName(documentName);
@@ -88,7 +98,7 @@ export class WritePolicy implements Extension {
       this.strikes.delete(userId);
       return 0;
     }
-    const over = strike.count - REFUSALS_BEFORE_SLOWDOWN;
+    const over = strike.count - this.refusalsBeforeSlowdown;
     return over < 0 ? 0 : Math.min(MAX_SLOWDOWN_MS, 200 * 2 ** over);
   }
 

@@ -29,8 +29,8 @@ export const draftKind: LiveDocumentKind = {
     const counter: DraftCounter = { characters: countCharacters(guard.doc) };
     const inspect = draftInspector(counter);
     return {
-      check: (update) => {
-        const result = guard.check(update, inspect);
+      check: (update, actor) => {
+        const result = guard.check(update, inspect, actor.id);
         // After a refusal the shadow was rebuilt: count again (the one O(document) step, bounded by refusal throttling).
         if (!result.ok) counter.characters = countCharacters(guard.doc);
         return result;

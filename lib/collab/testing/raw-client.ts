@@ -31,11 +31,12 @@ export class RawClient {
     private readonly url: string,
     readonly documentName: string,
     private readonly cookie: string | null,
+    private readonly headers: Record<string, string> = {},
   ) {}
 
   /** Opens the socket; rejects with the HTTP status when the upgrade is refused. */
   async open(): Promise<void> {
-    this.socket = new WebSocket(this.url, { headers: this.cookie ? { cookie: this.cookie } : {} });
+    this.socket = new WebSocket(this.url, { headers: { ...this.headers, ...(this.cookie ? { cookie: this.cookie } : {}) } });
     this.socket.binaryType = "nodebuffer";
     this.socket.on("message", (data: Buffer) => this.receive(new Uint8Array(data)));
     this.socket.on("close", (code) => {

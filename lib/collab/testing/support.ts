@@ -7,7 +7,7 @@ import { encode } from "next-auth/jwt";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import type { Db } from "../../db/client.ts";
-import { createCollabServer, type CollabServer } from "../server.ts";
+import { createCollabServer, type CollabServer, type CollabServerOptions } from "../server.ts";
 
 export const TEST_SECRET = "test-secret-test-secret-test-secret-0123";
 
@@ -18,8 +18,11 @@ export interface TestCollabServer {
   close(): Promise<void>;
 }
 
-export async function startTestCollabServer(db: Db, options: { port?: number } = {}): Promise<TestCollabServer> {
-  const collab = createCollabServer({ db, secret: TEST_SECRET, compactAfterMs: 50 });
+export async function startTestCollabServer(
+  db: Db,
+  options: { port?: number } & Pick<CollabServerOptions, "origins" | "writePolicy"> = {},
+): Promise<TestCollabServer> {
+  const collab = createCollabServer({ db, secret: TEST_SECRET, compactAfterMs: 50, origins: options.origins, writePolicy: options.writePolicy });
   const server = http.createServer((_request, response) => response.writeHead(404).end());
   server.on("upgrade", (request, socket, head) => collab.handleUpgrade(request, socket, head));
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
