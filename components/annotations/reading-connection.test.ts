@@ -321,6 +321,25 @@ describe("ReadingConnection outbox", () => {
     expect(latest().forcedSyncs).toBe(1);
   });
 
+  it("while live, a change acknowledged by the server leaves the outbox at once, with no extra handshake", async () => {
+    const { connection, latest, advance, settle, saved } = setup();
+    const server = new FakeServer();
+    connection.start();
+    await settle();
+    expect(server.connect(latest())).toBe("synced");
+    const base = connection.getSnapshot().doc.clientID;
+    comment(connection.getSnapshot().doc, "live words");
+    expect(saved()).toHaveLength(1);
+    expect(connection.getSnapshot().doc.clientID).not.toBe(base);
+    expect(server.deliver(latest())).toBe("saved");
+    expect(saved()).toEqual([]);
+    advance(OUTBOX_CHECK_AFTER_MS * 10);
+    expect(latest().forcedSyncs).toBe(0);
+    // The next change goes under the document's own client again: nothing of it is unsaved.
+    comment(connection.getSnapshot().doc, "more");
+    expect(updateRanges(saved()[0]!).structs.map(([client]) => client)).toEqual([base]);
+  });
+
   it("an outbox saved by an earlier page is sent, and resent one by one if the server refuses the merged resync", async () => {
     const earlier = new Y.Doc();
     const updates: Uint8Array[] = [];

@@ -3,7 +3,8 @@
 // globals (they come in through ConnectionDeps) so the refusal and resync flows can be unit-tested.
 //
 // Local changes go through an outbox: each local transaction's update, saved beside the offline copy
-// and dropped once the server's own state (learnt in a sync handshake) covers it. When the server
+// and dropped once the server has acknowledged it (or, after offline edits, once the server's own
+// state, learnt in a sync handshake, covers it). When the server
 // refuses a change, only that change is undone: the document is rebuilt from the server's state and
 // every other outbox update is replayed on it, one message at a time, so that each is checked on its
 // own and offline work larger than one message still arrives whole.
@@ -78,7 +79,7 @@ export interface ConnectionSnapshot<P extends CollabProvider> {
 
 /** How long to wait for the local copy to be deleted before starting over anyway. */
 export const CLEAR_STORE_TIMEOUT_MS = 3_000;
-/** Quiet time after the last acknowledged change before asking the server what it holds, to empty the outbox. */
+/** After offline edits, quiet time before asking the server what it holds, to empty the outbox. */
 export const OUTBOX_CHECK_AFTER_MS = 500;
 
 /** The origin of outbox updates replayed onto a rebuilt document: sent, but not new local changes. */
@@ -88,8 +89,6 @@ interface OutboxEntry {
   update: Uint8Array;
   /** Applied to the current session's document (otherwise it waits for its turn in the replay). */
   inDoc: boolean;
-  /** Part of a handshake's coverage check already; no need to ask the server again for it alone. */
-  checked: boolean;
 }
 
 interface Session<P> {
@@ -113,6 +112,12 @@ export class ReadingConnection<P extends CollabProvider> {
   private outbox: OutboxEntry[] = [];
   private replaying = false;
   private inFlight: OutboxEntry | null = null;
+  /**
+   * A local change was made while the socket was down. The provider queues such updates and sends
+   * them on reconnect, and their acknowledgements can bring its count to zero before the resync is
+   * answered: until a new handshake, "nothing unacknowledged" is not proof that the server has it all.
+   */
+  private queuedWhileDown = false;
   private serverStateVector: Map<number, number> | null = null;
   private serverUpdate: Uint8Array | null = null;
   private refusal: string | null = null;
@@ -146,6 +151,7 @@ export class ReadingConnection<P extends CollabProvider> {
       this.outbox = [];
       this.replaying = false;
       this.inFlight = null;
+      this.queuedWhileDown = false;
       this.session = this.open({ loadOutbox: true });
       this.changed();
     }
@@ -185,7 +191,8 @@ export class ReadingConnection<P extends CollabProvider> {
     const current = () => this.session === session;
     doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === session.provider || origin === store.origin || origin === REPLAY || !current()) return;
-      this.outbox.push({ update, inDoc: true, checked: false });
+      this.outbox.push({ update, inDoc: true });
+      if (this.socket !== "connected") this.queuedWhileDown = true;
       // The next change gets a client of its own, so it does not depend on this one by clock.
       if (this.options.independentChanges) doc.clientID = newClientId();
       this.saveOutbox(session);
@@ -235,7 +242,7 @@ export class ReadingConnection<P extends CollabProvider> {
         (saved) => {
           if (!current() || saved.length === 0) return;
           // Saved by an earlier page: already in the local copy this document loads.
-          this.outbox = [...saved.map((update) => ({ update, inDoc: true, checked: false })), ...this.outbox];
+          this.outbox = [...saved.map((update) => ({ update, inDoc: true })), ...this.outbox];
           if (this.options.independentChanges) doc.clientID = newClientId();
           this.changed();
           this.pump();
@@ -273,9 +280,15 @@ export class ReadingConnection<P extends CollabProvider> {
     this.serverUpdate = null;
     const before = this.outbox.length;
     this.outbox = this.outbox.filter((entry) => entry === this.inFlight || !coveredBy(entry.update, server));
-    if (this.outbox.length === before || !this.session) return;
-    if (this.outbox.length === 0) this.session.doc.clientID = this.session.baseClientId;
-    this.saveOutbox(this.session);
+    if (this.outbox.length !== before) this.outboxShrank();
+  }
+
+  private outboxShrank(): void {
+    const session = this.session;
+    if (!session) return;
+    // Every earlier change under the document's own client id is on the server: later ones may build on them.
+    if (this.outbox.length === 0) session.doc.clientID = session.baseClientId;
+    this.saveOutbox(session);
     this.changed();
   }
 
@@ -283,6 +296,14 @@ export class ReadingConnection<P extends CollabProvider> {
   private pump(): void {
     const session = this.session;
     if (!session || !this.running || this.socket !== "connected" || !this.synced || this.providerUnsynced !== 0) return;
+    if (this.queuedWhileDown) {
+      this.scheduleCheck();
+    } else {
+      // Everything sent on this socket was acknowledged, so it is stored.
+      const before = this.outbox.length;
+      this.outbox = this.outbox.filter((entry) => !entry.inDoc);
+      if (this.outbox.length !== before) this.outboxShrank();
+    }
     if (this.replaying) {
       this.inFlight = null;
       while (true) {
@@ -306,7 +327,6 @@ export class ReadingConnection<P extends CollabProvider> {
       }
       this.replaying = false;
     }
-    if (this.outbox.some((entry) => entry.inDoc && !entry.checked)) this.scheduleCheck();
   }
 
   private scheduleCheck(): void {
@@ -314,8 +334,9 @@ export class ReadingConnection<P extends CollabProvider> {
     this.checkTimer = this.deps.setTimer(() => {
       this.checkTimer = null;
       const session = this.session;
-      if (!session || this.socket !== "connected" || !this.synced || this.providerUnsynced !== 0 || this.replaying) return;
-      for (const entry of this.outbox) if (entry.inDoc) entry.checked = true;
+      if (!session || this.socket !== "connected" || !this.synced || this.providerUnsynced !== 0) return;
+      // The handshake's answer comes after every queued update's: from here on the count can be trusted again.
+      this.queuedWhileDown = false;
       session.provider.forceSync();
     }, OUTBOX_CHECK_AFTER_MS);
   }
