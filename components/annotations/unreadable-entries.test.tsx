@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/policies";
 import { UNREADABLE_COMMENT } from "./comment-thread";
 import { CommentsPanel, UNREADABLE_HIGHLIGHT } from "./comments-panel";
 import { anchorHighlights, buildThreads } from "./threads";
+import { unreadableStore } from "./use-unreadable-entries";
 
 const ABSTRACT = "We present QLoRA, an efficient finetuning approach that reduces memory usage.";
 const target = describeTextRange(ABSTRACT, 21, 50);
@@ -91,5 +92,35 @@ describe("a thread with an unreadable entry", () => {
     expect(index.paper).toHaveLength(1);
     expect(index.paper[0]!.root.id).toBe(root);
     expect(index.paper[0]!.replies.map((reply) => reply.id).at(-1)).toBe(bad);
+  });
+});
+
+describe("unreadableStore", () => {
+  it("follows entries as they turn unreadable and readable again, re-reading only what changed", () => {
+    const doc = new Y.Doc();
+    const good = createComment(doc, { authorId: alice.id, highlightId: null, parentId: null, body: "fine" });
+    const store = unreadableStore(doc);
+    let calls = 0;
+    const unsubscribe = store.subscribe(() => calls++);
+    expect(store.getSnapshot()).toEqual([]);
+
+    readingMaps(doc).comments.get(good)!.set("createdAt", Number.NaN);
+    expect(store.getSnapshot()).toEqual([{ root: "comments", id: good, unreadable: true, highlightId: null, parentId: null }]);
+    readingMaps(doc).reactions.set("not-a-reaction", true);
+    expect(store.getSnapshot().map((entry) => [entry.root, entry.id])).toEqual([
+      ["comments", good],
+      ["reactions", "not-a-reaction"],
+    ]);
+    const before = calls;
+    // A change that leaves every entry as it was does not notify.
+    createComment(doc, { authorId: alice.id, highlightId: null, parentId: null, body: "another" });
+    expect(calls).toBe(before);
+
+    readingMaps(doc).comments.get(good)!.set("createdAt", 5);
+    readingMaps(doc).reactions.delete("not-a-reaction");
+    expect(store.getSnapshot()).toEqual([]);
+    unsubscribe();
+    readingMaps(doc).comments.get(good)!.set("createdAt", Number.NaN);
+    expect(store.getSnapshot()).toEqual([]);
   });
 });

@@ -127,6 +127,31 @@ function unreadable(root: UnreadableEntry["root"], key: string, value: unknown):
   return { root, id: key, unreadable: true, highlightId: root === "comments" ? field("highlightId") : null, parentId: root === "comments" ? field("parentId") : null };
 }
 
+/** A +1 stored as `<commentId>|<userId>` -> true, or null when it is anything else. */
+function readReaction(key: string, value: unknown): [string, string] | null {
+  const parts = key.split("|");
+  const [commentId, userId] = parts;
+  if (value !== true || parts.length !== 2 || !entryIdSchema.safeParse(commentId).success || !userIdSchema.safeParse(userId).success) return null;
+  return [commentId!, userId!];
+}
+
+/**
+ * One stored entry on its own: null when it reads fine (or is not there), otherwise how it is
+ * unreadable. For a page that keeps its list current from the entries each update touched.
+ */
+export function readUnreadableEntry(doc: Y.Doc, root: UnreadableEntry["root"], key: string): UnreadableEntry | null {
+  try {
+    const map = doc.getMap<unknown>(root);
+    if (!map.has(key)) return null;
+    const value = map.get(key);
+    if (root === "reactions") return readReaction(key, value) ? null : unreadable(root, key, value);
+    const readable = root === "highlights" ? readEntry(highlightSchema, value, key) : readEntry(commentSchema, value, key);
+    return readable ? null : unreadable(root, key, value);
+  } catch {
+    return { root, id: "", unreadable: true, highlightId: null, parentId: null };
+  }
+}
+
 /** Every highlight that can be read, in text order, and those that cannot. */
 export function readHighlightEntries(doc: Y.Doc): { highlights: Highlight[]; unreadable: UnreadableEntry[] } {
   const highlights: Highlight[] = [];
@@ -158,13 +183,13 @@ export function readReactionEntries(doc: Y.Doc): { reactions: Map<string, string
   const reactions = new Map<string, string[]>();
   const bad: UnreadableEntry[] = [];
   guarded("reactions", () => doc.getMap<unknown>("reactions").forEach((value, key) => {
-    const parts = key.split("|");
-    const [commentId, userId] = parts;
-    if (value !== true || parts.length !== 2 || !entryIdSchema.safeParse(commentId).success || !userIdSchema.safeParse(userId).success) {
+    const reaction = readReaction(key, value);
+    if (!reaction) {
       bad.push(unreadable("reactions", key, value));
       return;
     }
-    reactions.set(commentId!, [...(reactions.get(commentId!) ?? []), userId!]);
+    const [commentId, userId] = reaction;
+    reactions.set(commentId, [...(reactions.get(commentId) ?? []), userId]);
   }), bad);
   // Map iteration order differs between replicas; the answer should not.
   for (const users of reactions.values()) users.sort();
