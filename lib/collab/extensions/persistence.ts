@@ -8,9 +8,9 @@ import * as Y from "yjs";
 import type { Db } from "../../db/client.ts";
 import { appendUpdate, compactDocument, documentsToRecover, loadDocument, markProjected } from "../document-store.ts";
 import type { CollabContext } from "../context.ts";
+import { unchangedUpdates } from "./write-policy.ts";
 
 const SYNC_STEP_1 = 0;
-const SYNC_STEP_2 = 1;
 
 export interface PersistenceOptions {
   db: Db;
@@ -46,11 +46,11 @@ export class Persistence implements Extension {
     if (stored.pendingUpdates > 0) this.schedule(documentName);
   }
 
-  async beforeSync({ type, payload, connection, document, documentName, context }: beforeSyncPayload<CollabContext>): Promise<void> {
+  async beforeSync({ type, payload, connection, documentName, context }: beforeSyncPayload<CollabContext>): Promise<void> {
     if (type === SYNC_STEP_1 || connection.readOnly) return;
-    // A reconnecting client's sync step 2 resends what the server already has: nothing new to log. (The
-    // check walks the whole document, so it is kept off the path of ordinary updates.)
-    if (type === SYNC_STEP_2 && Y.snapshotContainsUpdate(Y.snapshot(document), payload)) return;
+    // A reconnecting client's sync step 2 (or a resent update) may hold nothing the server lacks: the write
+    // policy, which ran first, found that out on its shadow; nothing new to log.
+    if (unchangedUpdates.has(payload)) return;
     await appendUpdate(this.options.db, { name: documentName, update: payload, userId: context.actor?.id ?? null });
     this.schedule(documentName);
   }

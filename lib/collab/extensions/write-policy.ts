@@ -36,6 +36,9 @@ const REFUSALS_BEFORE_SLOWDOWN = 10;
 const REFUSAL_WINDOW_MS = 60_000;
 const MAX_SLOWDOWN_MS = 5_000;
 
+/** Updates the check found to hold nothing new (a reconnecting client's resync): persistence does not log them. */
+export const unchangedUpdates = new WeakSet<Uint8Array>();
+
 export interface WritePolicyOptions {
   /** Refusals within a minute before a user's messages are held back (tests that refuse on purpose raise it). */
   refusalsBeforeSlowdown?: number;
@@ -87,6 +90,7 @@ export class WritePolicy implements Extension {
     if (!guard || !context.facts || !context.actor) this.refuse(connection, context, "This document is not open for writing.");
     const result = guard!.check(payload, context.actor, context.facts!);
     if (!result.ok) this.refuse(connection, context, result.reason, describeUpdate(payload));
+    if (!result.changed) unchangedUpdates.add(payload);
   }
 
   /** How long to hold a user's next message: nothing until they have run into a few refusals, then doubling. */
