@@ -167,6 +167,7 @@ function setup(options: { clearStoreHangs?: boolean; saved?: Uint8Array[] } = {}
   };
   return {
     connection,
+    deps,
     providers,
     stores,
     cleared,
@@ -303,6 +304,7 @@ describe("ReadingConnection outbox", () => {
     comment(doc, "two");
     // Offline, the outbox is what is unsaved.
     expect(connection.getSnapshot().unsyncedChanges).toBe(2);
+    await settle();
     expect(saved()).toHaveLength(2);
     // Each got a client of its own.
     expect(new Set(saved().map((update) => updateRanges(update).structs[0]![0])).size).toBe(2);
@@ -314,6 +316,7 @@ describe("ReadingConnection outbox", () => {
     advance(OUTBOX_CHECK_AFTER_MS);
     expect(latest().forcedSyncs).toBe(1);
     server.sendState(latest());
+    await settle();
     expect(saved()).toEqual([]);
     expect(connection.getSnapshot().unsyncedChanges).toBe(0);
     // Nothing new: no more questions.
@@ -329,15 +332,35 @@ describe("ReadingConnection outbox", () => {
     expect(server.connect(latest())).toBe("synced");
     const base = connection.getSnapshot().doc.clientID;
     comment(connection.getSnapshot().doc, "live words");
+    await settle();
     expect(saved()).toHaveLength(1);
     expect(connection.getSnapshot().doc.clientID).not.toBe(base);
     expect(server.deliver(latest())).toBe("saved");
+    await settle();
     expect(saved()).toEqual([]);
     advance(OUTBOX_CHECK_AFTER_MS * 10);
     expect(latest().forcedSyncs).toBe(0);
     // The next change goes under the document's own client again: nothing of it is unsaved.
     comment(connection.getSnapshot().doc, "more");
+    await settle();
     expect(updateRanges(saved()[0]!).structs.map(([client]) => client)).toEqual([base]);
+  });
+
+  it("a draft's offline keystrokes (one client, building on each other) are kept as one entry, up to a size", async () => {
+    const { deps, settle, saved } = setup();
+    const draft = new ReadingConnection("draft:abc", deps);
+    draft.start();
+    await settle();
+    const text = draft.getSnapshot().doc.getText("default");
+    for (const letter of "offline") text.insert(text.length, letter);
+    await settle();
+    expect(saved()).toHaveLength(1);
+    text.insert(text.length, "x".repeat(40_000));
+    await settle();
+    expect(saved()).toHaveLength(2);
+    const rebuilt = new Y.Doc();
+    for (const update of saved()) Y.applyUpdate(rebuilt, update);
+    expect(rebuilt.getText("default").toString()).toBe(`offline${"x".repeat(40_000)}`);
   });
 
   it("an outbox saved by an earlier page is sent, and resent one by one if the server refuses the merged resync", async () => {

@@ -82,6 +82,9 @@ export const CLEAR_STORE_TIMEOUT_MS = 3_000;
 /** After offline edits, quiet time before asking the server what it holds, to empty the outbox. */
 export const OUTBOX_CHECK_AFTER_MS = 500;
 
+/** Offline changes of a document without independent changes are merged into one outbox entry up to this size. */
+const MERGE_OFFLINE_UP_TO_BYTES = 32 * 1024;
+
 /** The origin of outbox updates replayed onto a rebuilt document: sent, but not new local changes. */
 const REPLAY = Symbol("outbox replay");
 
@@ -126,6 +129,7 @@ export class ReadingConnection<P extends CollabProvider> {
   private checkTimer: unknown = null;
   private stopWatchingOnline: (() => void) | null = null;
   private listeners = new Set<() => void>();
+  private saving = new Map<LocalStore, { again: boolean; done: Promise<void> }>();
   private snapshot: ConnectionSnapshot<P>;
 
   constructor(
@@ -191,7 +195,13 @@ export class ReadingConnection<P extends CollabProvider> {
     const current = () => this.session === session;
     doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === session.provider || origin === store.origin || origin === REPLAY || !current()) return;
-      this.outbox.push({ update, inDoc: true });
+      const last = this.outbox.at(-1);
+      if (this.socket !== "connected" && !this.options.independentChanges && last?.inDoc && last !== this.inFlight && last.update.byteLength + update.byteLength <= MERGE_OFFLINE_UP_TO_BYTES) {
+        // Offline keystrokes of one client build on each other anyway: one entry instead of thousands.
+        last.update = Y.mergeUpdates([last.update, update]);
+      } else {
+        this.outbox.push({ update, inDoc: true });
+      }
       if (this.socket !== "connected") this.queuedWhileDown = true;
       // The next change gets a client of its own, so it does not depend on this one by clock.
       if (this.options.independentChanges) doc.clientID = newClientId();
@@ -255,8 +265,24 @@ export class ReadingConnection<P extends CollabProvider> {
     return session;
   }
 
+  /** Writes the outbox beside the local copy: one write at a time, the latest state last (typing must not queue a write per keystroke). */
   private saveOutbox(session: Session<P>): Promise<void> {
-    return session.store.saveOutbox(this.outbox.map((entry) => entry.update)).catch(() => undefined);
+    const saving = this.saving.get(session.store);
+    if (saving) {
+      saving.again = true;
+      return saving.done;
+    }
+    const state = { again: false, done: Promise.resolve() };
+    const run = async (): Promise<void> => {
+      do {
+        state.again = false;
+        await session.store.saveOutbox(this.outbox.map((entry) => entry.update)).catch(() => undefined);
+      } while (state.again);
+      this.saving.delete(session.store);
+    };
+    this.saving.set(session.store, state);
+    state.done = run();
+    return state.done;
   }
 
   private async close(session: Session<P>): Promise<void> {
