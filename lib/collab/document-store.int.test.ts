@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
-import { appendUpdate, compactDocument, loadDocument } from "./document-store.ts";
+import { compactDocument } from "./compact-document.ts";
+import { appendUpdate, loadDocument } from "./document-store.ts";
 
 let test: TestDatabase;
 beforeAll(async () => {

@@ -106,13 +106,14 @@ describe("reading projection", () => {
   it("skips entries it cannot store instead of failing forever", async () => {
     const readingId = readings[3]!;
     const doc = new Y.Doc();
-    putComment(doc, "goodentry00001", { body: "fine" });
+    const tricky = 'fine: "quoted", back\\slash, {braces}, NULL, commas, é, 🙂\nnew line';
+    putComment(doc, "goodentry00001", { body: tricky });
     putComment(doc, "nulentry000001", { body: "a NUL \u0000 byte" });
     putComment(doc, "farfuture00001", { createdAt: Number.MAX_SAFE_INTEGER });
     putComment(doc, "wrongshape0001", { body: 42 });
     readingMaps(doc).comments.set("notamap0000001", "just a string" as never);
     await rebuildReadingProjection(test.db, readingId, state(doc));
-    expect((await test.db.commentRow.findMany({ where: { readingId } })).map((row) => row.id)).toEqual(["goodentry00001"]);
+    expect((await test.db.commentRow.findMany({ where: { readingId } })).map((row) => [row.id, row.body])).toEqual([["goodentry00001", tricky]]);
   });
 });
 

@@ -1,44 +1,33 @@
 // Relational rows derived from a reading document (for search, activity, export and mentions). Nothing
 // else writes these tables. The document is read in the worker thread and compared with the stored
-// rows' digests; only rows whose content changed are written, so one new comment writes one row. Rows
-// are written with INSERT ... SELECT FROM unnest(one array per column): a thousand rows cost the event
-// loop about what one does, where the ORM's createMany spends hundreds of milliseconds on the main thread.
+// rows' digests; only rows whose content changed are written, so one new comment writes one row. The
+// worker also encodes the rows, as one Postgres array per column; here they go into
+// INSERT ... SELECT FROM unnest(...) as they are, so a thousand rows cost the event loop about what one
+// does (the ORM's createMany spent hundreds of milliseconds per thousand rows on the main thread).
 import type { Db } from "../db/client.ts";
 import { Prisma } from "../db/generated/client.ts";
-import { COMMENT_COLUMNS, HIGHLIGHT_COLUMNS, type Columns } from "./yjs-worker-tasks.ts";
+import { COMMENT_COLUMNS, HIGHLIGHT_COLUMNS } from "./yjs-worker-tasks.ts";
 import { ownBytes, runYjsTask } from "./yjs-worker-pool.ts";
-
-const CHUNK = 1000;
 
 type SqlType = "text" | "int4" | "bool" | "time";
 const HIGHLIGHT_TYPES: Record<string, SqlType> = { start: "int4", end: "int4", createdAt: "time" };
 const COMMENT_TYPES: Record<string, SqlType> = { createdAt: "time", editedAt: "time", resolvedAt: "time", deleted: "bool", reactionCount: "int4" };
 const ARRAY_TYPE: Record<SqlType, string> = { text: "text[]", int4: "int4[]", bool: "bool[]", time: "float8[]" };
 
-/** Inserts rows given as columns, in chunks; times arrive as epoch milliseconds and are stored as UTC. */
-function insertColumns(db: Db, table: string, readingId: string, names: string[], types: Record<string, SqlType>, columns: Record<string, unknown[]>, count: number) {
-  const statements = [];
-  for (let from = 0; from < count; from += CHUNK) {
-    const arrays = names.map((name) => Prisma.sql`${columns[name]!.slice(from, from + CHUNK)}::${Prisma.raw(ARRAY_TYPE[types[name] ?? "text"])}`);
-    const values = names.map((name, index) =>
-      types[name] === "time" ? Prisma.raw(`(to_timestamp(r.c${index} / 1000.0) AT TIME ZONE 'UTC')`) : Prisma.raw(`r.c${index}`),
-    );
-    const aliases = Prisma.raw(names.map((_, index) => `c${index}`).join(", "));
-    const target = Prisma.raw(`"${table}" ("readingId", ${names.map((name) => `"${name}"`).join(", ")})`);
+/** One INSERT per statement the worker prepared; times arrive as epoch milliseconds and are stored as UTC. */
+function insertStatements(db: Db, table: string, readingId: string, names: string[], types: Record<string, SqlType>, statements: Array<Record<string, string>>) {
+  const target = Prisma.raw(`"${table}" ("readingId", ${names.map((name) => `"${name}"`).join(", ")})`);
+  const values = Prisma.join(names.map((name, index) => Prisma.raw(types[name] === "time" ? `(to_timestamp(r.c${index} / 1000.0) AT TIME ZONE 'UTC')` : `r.c${index}`)));
+  const aliases = Prisma.raw(names.map((_, index) => `c${index}`).join(", "));
+  return statements.map((columns) => {
+    const arrays = Prisma.join(names.map((name) => Prisma.sql`${columns[name]}::${Prisma.raw(ARRAY_TYPE[types[name] ?? "text"])}`));
     // ON CONFLICT DO NOTHING: another instance projecting the same change at the same moment is not an error.
-    statements.push(
-      db.$executeRaw`INSERT INTO ${target} SELECT ${readingId}, ${Prisma.join(values)} FROM unnest(${Prisma.join(arrays)}) AS r(${aliases}) ON CONFLICT DO NOTHING`,
-    );
-  }
-  return statements;
+    return db.$executeRaw`INSERT INTO ${target} SELECT ${readingId}, ${values} FROM unnest(${arrays}) AS r(${aliases}) ON CONFLICT DO NOTHING`;
+  });
 }
 
-function deleteIds(db: Db, table: string, readingId: string, ids: string[]) {
-  const statements = [];
-  for (let from = 0; from < ids.length; from += CHUNK) {
-    statements.push(db.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)} WHERE "readingId" = ${readingId} AND id = ANY(${ids.slice(from, from + CHUNK)}::text[])`);
-  }
-  return statements;
+function deleteStatements(db: Db, table: string, readingId: string, idLists: string[]) {
+  return idLists.map((ids) => db.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)} WHERE "readingId" = ${readingId} AND id = ANY(${ids}::text[])`);
 }
 
 export async function rebuildReadingProjection(db: Db, readingId: string, state: Uint8Array): Promise<void> {
@@ -74,16 +63,15 @@ export async function rebuildReadingProjection(db: Db, readingId: string, state:
   const mentionRemovals = storedMentions.filter((row) => !wanted.has(mentionKey(row)));
 
   const { highlights, comments } = plan;
-  if (highlights.inserts + highlights.remove.length + comments.inserts + comments.remove.length + mentionInserts.length + mentionRemovals.length === 0) return;
-  const columns = <Row>(data: Columns<Row>) => data as unknown as Record<string, unknown[]>;
+  if (highlights.inserts + highlights.removes + comments.inserts + comments.removes + mentionInserts.length + mentionRemovals.length === 0) return;
   await db.$transaction([
-    ...deleteIds(db, "HighlightRow", readingId, highlights.remove),
-    ...deleteIds(db, "CommentRow", readingId, comments.remove),
+    ...deleteStatements(db, "HighlightRow", readingId, highlights.remove),
+    ...deleteStatements(db, "CommentRow", readingId, comments.remove),
     ...(mentionRemovals.length > 0
       ? [db.mentionRow.deleteMany({ where: { readingId, OR: mentionRemovals.map((row) => ({ commentId: row.commentId, mentionedUserId: row.mentionedUserId })) } })]
       : []),
-    ...insertColumns(db, "HighlightRow", readingId, HIGHLIGHT_COLUMNS, HIGHLIGHT_TYPES, columns(highlights.insert), highlights.inserts),
-    ...insertColumns(db, "CommentRow", readingId, COMMENT_COLUMNS, COMMENT_TYPES, columns(comments.insert), comments.inserts),
+    ...insertStatements(db, "HighlightRow", readingId, HIGHLIGHT_COLUMNS, HIGHLIGHT_TYPES, highlights.insert),
+    ...insertStatements(db, "CommentRow", readingId, COMMENT_COLUMNS, COMMENT_TYPES, comments.insert),
     ...(mentionInserts.length > 0 ? [db.mentionRow.createMany({ data: mentionInserts, skipDuplicates: true })] : []),
   ]);
 }

@@ -2,8 +2,9 @@
 // every entry of a reading, a big draft's Markdown), run in a worker thread (yjs-worker.mjs) so that one
 // big document never stalls every other document's updates on the event loop.
 import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import * as Y from "yjs";
-import { draftContent, type DraftContent } from "../drafts/projection.ts";
+import { draftContent, type DraftContent } from "../drafts/draft-content.ts";
 import { extractMentions } from "../rich-text/mentions.ts";
 import { readComments, readHighlights, readReactions } from "./reading-doc.ts";
 
@@ -26,8 +27,13 @@ export function foldUpdates(input: { state: Uint8Array; packedUpdates: Uint8Arra
   return state;
 }
 
-// Rows travel back to the main thread as columns (one array per column, times in epoch ms): cheaper to
-// receive than thousands of objects, and exactly what a multi-row INSERT ... unnest() takes.
+// The driver's own encoder of Postgres array literals ('{"a","b",NULL}'), so that the worker hands the main
+// thread finished query parameters rather than thousands of rows to encode on the event loop.
+const { prepareValue } = createRequire(import.meta.url)("pg/lib/utils.js") as { prepareValue(value: unknown): string };
+
+/** Rows per statement: bounds each statement's work on the main thread and its size. */
+export const ROWS_PER_STATEMENT = 1000;
+
 export interface HighlightRowData {
   id: string;
   authorId: string;
@@ -56,14 +62,17 @@ export interface CommentRowData {
   hash: string;
 }
 
-export type Columns<Row> = { [Column in keyof Row]: Array<Row[Column]> };
-
-/** Rows to write for one table: delete `remove` (gone or changed), then insert `insert` (new or changed). */
+/**
+ * Rows to write for one table: delete the ids in `remove` (gone or changed), then insert `insert` (new or
+ * changed). Both come in statements of at most ROWS_PER_STATEMENT rows, each column (and each id list) as
+ * a Postgres array literal; times are epoch milliseconds.
+ */
 export interface RowChanges<Row> {
-  insert: Columns<Row>;
-  /** How many rows `insert` holds. */
-  inserts: number;
+  insert: Array<Record<keyof Row & string, string>>;
   remove: string[];
+  /** How many rows are inserted and removed. */
+  inserts: number;
+  removes: number;
 }
 
 export interface ReadingProjectionPlan {
@@ -100,13 +109,13 @@ function parseDigests(lines: string): Map<string, string> {
   return digests;
 }
 
-function toColumns<Row extends object>(rows: Row[], names: Array<keyof Row>): Columns<Row> {
-  const columns = {} as Columns<Row>;
-  for (const name of names) columns[name] = rows.map((row) => row[name]);
-  return columns;
+function statements<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let index = 0; index < items.length; index += ROWS_PER_STATEMENT) out.push(items.slice(index, index + ROWS_PER_STATEMENT));
+  return out;
 }
 
-function diffRows<Row extends { id: string; hash: string }>(rows: Row[], stored: Map<string, string>, names: Array<keyof Row>): RowChanges<Row> {
+function diffRows<Row extends { id: string; hash: string }>(rows: Row[], stored: Map<string, string>, names: Array<keyof Row & string>): RowChanges<Row> {
   const insert: Row[] = [];
   const remove: string[] = [];
   const present = new Set<string>();
@@ -118,11 +127,16 @@ function diffRows<Row extends { id: string; hash: string }>(rows: Row[], stored:
     insert.push(row);
   }
   for (const id of stored.keys()) if (!present.has(id)) remove.push(id);
-  return { insert: toColumns(insert, names), inserts: insert.length, remove };
+  return {
+    insert: statements(insert).map((chunk) => Object.fromEntries(names.map((name) => [name, prepareValue(chunk.map((row) => row[name]))])) as Record<keyof Row & string, string>),
+    remove: statements(remove).map((ids) => prepareValue(ids)),
+    inserts: insert.length,
+    removes: remove.length,
+  };
 }
 
-export const HIGHLIGHT_COLUMNS: Array<keyof HighlightRowData> = ["id", "authorId", "kind", "exact", "prefix", "suffix", "start", "end", "createdAt", "hash"];
-export const COMMENT_COLUMNS: Array<keyof CommentRowData> = [
+export const HIGHLIGHT_COLUMNS: Array<keyof HighlightRowData & string> = ["id", "authorId", "kind", "exact", "prefix", "suffix", "start", "end", "createdAt", "hash"];
+export const COMMENT_COLUMNS: Array<keyof CommentRowData & string> = [
   "id",
   "highlightId",
   "parentId",

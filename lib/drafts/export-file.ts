@@ -3,7 +3,7 @@ import { getDb, type Db } from "../db/client.ts";
 import { authorize, type Actor } from "../policies/index.ts";
 import { loadDocument } from "../collab/document-store.ts";
 import { draftDocumentName } from "../collab/document-name.ts";
-import { draftContent } from "./projection.ts";
+import { draftContent } from "./draft-content.ts";
 import { loadDraft } from "./drafts.ts";
 import { exportBlogPost, exportSlides } from "./export-draft.ts";
 

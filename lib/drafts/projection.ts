@@ -1,28 +1,11 @@
 // A draft's relational projection (JSON, Markdown, word count) and its automatic revisions, rebuilt
-// from the stored Yjs state after each compaction. The content is computed in the Yjs worker thread
-// (a big draft's Markdown is O(document)) and written only when its digest changed.
-import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
-import * as Y from "yjs";
+// from the stored Yjs state after each compaction. The content (draft-content.ts) is computed in the Yjs
+// worker thread (a big draft's Markdown is O(document)) and written only when its digest changed. For the
+// collaboration server only: the page bundle must not reach the worker.
 import type { Db } from "../db/client.ts";
 import { ownBytes, runYjsTask } from "../collab/yjs-worker-pool.ts";
-import { DRAFT_FRAGMENT } from "./editor-schema.ts";
-import { countWords, draftToMarkdown, type PmNode } from "./markdown.ts";
 
 export const AUTO_REVISION_INTERVAL_MS = 5 * 60 * 1000;
-
-export interface DraftContent {
-  json: PmNode;
-  markdown: string;
-  wordCount: number;
-}
-
-export function draftContent(state: Uint8Array): DraftContent {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
-  const json = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(DRAFT_FRAGMENT)) as PmNode;
-  doc.destroy();
-  return { json, markdown: draftToMarkdown(json), wordCount: countWords(json) };
-}
 
 export async function rebuildDraftProjection(options: { db: Db; draftId: string; state: Uint8Array; lastEditorLeft: boolean }): Promise<void> {
   const { db, draftId, state } = options;

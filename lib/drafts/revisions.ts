@@ -8,7 +8,7 @@ import { loadDocument } from "../collab/document-store.ts";
 import { draftDocumentName } from "../collab/document-name.ts";
 import { applyServerChange } from "../collab/server-change.ts";
 import { DRAFT_FRAGMENT, draftSchema } from "./editor-schema.ts";
-import { draftContent } from "./projection.ts";
+import { draftContent } from "./draft-content.ts";
 import { assertCanWrite, loadDraft } from "./drafts.ts";
 import { diffLines } from "./line-diff.ts";
 

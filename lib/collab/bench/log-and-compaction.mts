@@ -7,7 +7,8 @@ import { parseArgs } from "node:util";
 import * as Y from "yjs";
 import { createDb } from "../../db/client.ts";
 import { createMigratedTemplate, dropDatabase, startTestCluster } from "../../testing/test-cluster.ts";
-import { appendUpdate, compactDocument } from "../document-store.ts";
+import { compactDocument } from "../compact-document.ts";
+import { appendUpdate } from "../document-store.ts";
 import { createComment } from "../reading-doc.ts";
 import { rebuildReadingProjection } from "../reading-projection.ts";
 

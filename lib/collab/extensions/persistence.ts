@@ -6,7 +6,8 @@
 import type { afterUnloadDocumentPayload, beforeSyncPayload, Extension, onLoadDocumentPayload } from "@hocuspocus/server";
 import * as Y from "yjs";
 import type { Db } from "../../db/client.ts";
-import { appendUpdate, compactDocument, documentsToRecover, loadDocument, markProjected } from "../document-store.ts";
+import { compactDocument } from "../compact-document.ts";
+import { appendUpdate, documentsToRecover, loadDocument, markProjected } from "../document-store.ts";
 import type { CollabContext } from "../context.ts";
 import { unchangedUpdates } from "./write-policy.ts";
 
