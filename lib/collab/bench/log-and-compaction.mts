@@ -1,11 +1,14 @@
 // Benchmark (a script, not a test) for the durable log and compaction: appends per second with N concurrent
 // writers, and the longest event-loop stall while a reading of 5,000 comments is compacted and projected
-// (first in full, then after one more comment), measured with perf_hooks.monitorEventLoopDelay.
+// (first in full, then after one more comment), and while a draft of 100,000 characters is compacted and
+// projected (JSON, Markdown, a revision), measured with perf_hooks.monitorEventLoopDelay.
 // Run: npx tsx lib/collab/bench/log-and-compaction.mts [-- --writers 64 --appends 20000 --comments 5000]
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import * as Y from "yjs";
 import { createDb } from "../../db/client.ts";
+import { DRAFT_FRAGMENT } from "../../drafts/editor-schema.ts";
+import { rebuildDraftProjection } from "../../drafts/projection.ts";
 import { createMigratedTemplate, dropDatabase, startTestCluster } from "../../testing/test-cluster.ts";
 import { compactDocument } from "../compact-document.ts";
 import { appendUpdate } from "../document-store.ts";
@@ -75,6 +78,28 @@ try {
   await appendUpdate(db, { name, update: Y.encodeStateAsUpdate(big, before), userId: null });
   const one = await measureStall(compactAndProject);
   console.log(`one more comment, compacted and projected: ${one.ms.toFixed(0)} ms, longest event-loop stall ${one.maxMs.toFixed(1)} ms`);
+
+  // 3. A draft of 100,000 characters: 500 paragraphs, each its own logged update.
+  const session = await db.classSession.create({ data: { slug: "bench-session", title: "Bench session", position: 0 } });
+  const draft = await db.draft.create({ data: { sessionId: session.id, kind: "BLOG_POST" } });
+  const draftName = `draft:${draft.id}`;
+  const draftDoc = new Y.Doc();
+  const fragment = draftDoc.getXmlFragment(DRAFT_FRAGMENT);
+  const draftUpdates: Uint8Array[] = [];
+  for (let index = 0; index < 500; index++) {
+    const before = Y.encodeStateVector(draftDoc);
+    const paragraph = new Y.XmlElement("paragraph");
+    paragraph.insert(0, [new Y.XmlText(`Paragraph ${String(index).padStart(3, "0")}: ${"lorem ipsum ".repeat(16)}`.slice(0, 200))]);
+    fragment.insert(fragment.length, [paragraph]);
+    draftUpdates.push(Y.encodeStateAsUpdate(draftDoc, before));
+  }
+  for (const entry of draftUpdates) await appendUpdate(db, { name: draftName, update: entry, userId: null });
+  const drafted = await measureStall(async () => {
+    const { state } = await compactDocument(db, draftName);
+    await rebuildDraftProjection({ db, draftId: draft.id, state, lastEditorLeft: true });
+  });
+  const stored = await db.draft.findUniqueOrThrow({ where: { id: draft.id } });
+  console.log(`draft of ${stored.markdown.length.toLocaleString("en-US")} Markdown characters, compacted from 500 log rows and projected: ${drafted.ms.toFixed(0)} ms, longest event-loop stall ${drafted.maxMs.toFixed(1)} ms`);
 } finally {
   await db.$disconnect();
   await dropDatabase(cluster, databaseName);
