@@ -81,10 +81,11 @@ export async function createStudents(db: Db, count: number, prefix: string): Pro
   return rows.map(({ id }) => ({ id }));
 }
 
+/** Nearest-rank percentile: p99 of 100 samples is the second largest, not the largest. */
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
 export function summary(values: number[]): { p50: number; p99: number; max: number } {

@@ -19,7 +19,8 @@ const AUTH_TOKEN = 0;
 const AUTH_PERMISSION_DENIED = 1;
 
 export class LoadWriter {
-  /** Updates the server acknowledged as saved since join() returned. */
+  /** Comments posted, and the server's answers to them. */
+  posted = 0;
   saved = 0;
   notSaved = 0;
   refused = 0;
@@ -75,6 +76,7 @@ export class LoadWriter {
   post(body: string): string {
     const before = Y.encodeStateVector(this.doc);
     const id = createComment(this.doc, { authorId: this.authorId, highlightId: null, parentId: null, body });
+    this.posted++;
     const update = Y.encodeStateAsUpdate(this.doc, before);
     this.send((encoder) => {
       encoding.writeVarUint(encoder, MESSAGE_SYNC);

@@ -35,6 +35,7 @@ interface Result {
   arrived: number[];
   lost: number;
   saved: number;
+  unanswered: number;
   refused: number;
   disconnected: number;
   connectSeconds: number;
@@ -135,7 +136,7 @@ async function runTarget(target: Target, database: BenchDatabase): Promise<Resul
     });
     await pause(flags.duration * 1000);
     for (const timer of [...starts, ...intervals]) clearTimeout(timer);
-    // Whatever has not arrived within the drain time is lost.
+    // Whatever has not arrived within the drain time counts as lost.
     await waitFor(() => arrivals.size >= sentAt.size, "the last comments", DRAIN_TIMEOUT_MS).catch(() => {});
     clearInterval(rssTimer);
     await sampleRss();
@@ -147,6 +148,7 @@ async function runTarget(target: Target, database: BenchDatabase): Promise<Resul
       arrived: [...arrivals.values()],
       lost: sentAt.size - arrivals.size,
       saved: writers.reduce((sum, writer) => sum + writer.saved, 0),
+      unanswered: writers.reduce((sum, writer) => sum + writer.posted - writer.saved - writer.notSaved, 0),
       refused: writers.reduce((sum, writer) => sum + writer.refused, 0),
       disconnected: writers.filter((writer) => writer.closed).length,
       connectSeconds,
@@ -186,12 +188,14 @@ const label: Record<Target, string> = { real: "Marginalia", stock: "stock Hocusp
 console.log(
   `\nLoad: ${flags.clients} clients on ${flags.readings} readings, ${flags.rate} comments/s in all for ${flags.duration} s; ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}`,
 );
-console.log("| target | sent | arrival p50 / p99 / max | lost | refused | server RSS (peak) | server event-loop max | generator event-loop max |");
-console.log("|---|---|---|---|---|---|---|---|");
+console.log(
+  `| target | sent | arrival p50 / p99 / max | lost (not seen ${DRAIN_TIMEOUT_MS / 1000} s after the last post) | unacknowledged | refused | server RSS (peak) | server event-loop max | generator event-loop max |`,
+);
+console.log("|---|---|---|---|---|---|---|---|---|");
 for (const result of results) {
   const { p50, p99, max } = summary(result.arrived);
   console.log(
-    `| ${label[result.target]} | ${result.sent} | ${formatMs(p50)} / ${formatMs(p99)} / ${formatMs(max)} | ${result.lost} | ${result.refused} | ${result.servers.map((server) => formatMiB(server.rssPeakBytes)).join(" + ")} | ${result.servers.map((server) => formatMs(server.eventLoopMaxMs)).join(", ")} | ${formatMs(result.generatorEventLoopMaxMs)} |`,
+    `| ${label[result.target]} | ${result.sent} | ${formatMs(p50)} / ${formatMs(p99)} / ${formatMs(max)} | ${result.lost} | ${result.unanswered} | ${result.refused} | ${result.servers.map((server) => formatMiB(server.rssPeakBytes)).join(" + ")} | ${result.servers.map((server) => formatMs(server.eventLoopMaxMs)).join(", ")} | ${formatMs(result.generatorEventLoopMaxMs)} |`,
   );
 }
 for (const line of skipped) console.log(line);
