@@ -108,6 +108,16 @@ function upgradeStatus(url: string, cookie: string): Promise<number> {
   });
 }
 
+/** A reading list of the test's own: a session titled `session`, led by team-1, blogged by team-5. */
+const sessionText = (session: string, ...titles: string[]) =>
+  [
+    session,
+    "- Lead team: team-1",
+    "- Blog team: team-5",
+    "Required Readings:",
+    ...titles.flatMap((title) => [title, `- https://example.org/${title.replace(/\W+/g, "-").toLowerCase()}`, "- A. Author", `- An abstract about ${title}.`]),
+  ].join("\n");
+
 const storedUpdates = (documentName: string, userId: string) => test.db.documentUpdate.count({ where: { documentName, userId } });
 
 describe("a password change", () => {
@@ -177,10 +187,14 @@ describe("a team move", () => {
 
 describe("a session's teams reassigned", () => {
   it("turns the old lead team's writer into a reader of the presentation, and the new lead team's member into a writer", async () => {
+    const other = await importSession({ input: sessionText("Another session of team-1", "Elsewhere"), actor: instructor, db: test.db });
+    const elsewhere = await test.db.reading.findFirstOrThrow({ where: { sessionId: other.session.id }, select: { id: true } });
     const oldLead = await newStudent("team-1");
     const newLead = await newStudent("team-3");
     const bystander = await newStudent("team-2");
     const oldClient = await connect(server.url, presentation, oldLead.cookie);
+    // Team-1 keeps its role in the other session: that socket has no reason to close.
+    const oldLeadElsewhere = await connect(server.url, readingDocumentName(elsewhere.id), oldLead.cookie);
     const newClient = await connect(server.url, presentation, newLead.cookie);
     const bystanderClient = await connect(server.url, presentation, bystander.cookie);
     expect([oldClient.provider.authorizedScope, newClient.provider.authorizedScope]).toEqual(["read-write", "readonly"]);
@@ -194,25 +208,17 @@ describe("a session's teams reassigned", () => {
       await waitUntilSaved(newClient);
       // Team-2's role did not change, and neither did its socket.
       expect(bystanderClient.closes).toEqual([]);
+      expect(oldLeadElsewhere.closes).toEqual([]);
     } finally {
       await assignSessionTeams({ actor: instructor, sessionId: seedSessionId, leadTeamId: teams["team-1"]!, blogTeamId: teams["team-5"]!, db: test.db });
     }
-    for (const client of [oldClient, newClient, bystanderClient]) client.destroy();
+    for (const client of [oldClient, newClient, bystanderClient, oldLeadElsewhere]) client.destroy();
   });
 });
 
 describe("an import that archives a reading", () => {
-  const sessionText = (...titles: string[]) =>
-    [
-      "Sockets follow the account",
-      "- Lead team: team-1",
-      "- Blog team: team-5",
-      "Required Readings:",
-      ...titles.flatMap((title) => [title, `- https://example.org/${title.replace(/\W+/g, "-").toLowerCase()}`, "- A. Author", `- An abstract about ${title}.`]),
-    ].join("\n");
-
   it("closes every socket on it, refuses to open it again, and leaves the readings still listed alone", async () => {
-    const created = await importSession({ input: sessionText("Kept reading", "Dropped reading"), actor: instructor, db: test.db });
+    const created = await importSession({ input: sessionText("Sockets follow the account", "Kept reading", "Dropped reading"), actor: instructor, db: test.db });
     const readings = await test.db.reading.findMany({ where: { sessionId: created.session.id }, select: { id: true, title: true } });
     const dropped = readingDocumentName(readings.find((reading) => reading.title === "Dropped reading")!.id);
     const kept = readingDocumentName(readings.find((reading) => reading.title === "Kept reading")!.id);
@@ -221,7 +227,7 @@ describe("an import that archives a reading", () => {
     const onKept = await connect(server.url, kept, student.cookie);
     const otherOnKept = await connect(server.url, kept, (await newStudent("team-3")).cookie);
 
-    const result = await importSession({ input: sessionText("Kept reading"), actor: instructor, db: test.db });
+    const result = await importSession({ input: sessionText("Sockets follow the account", "Kept reading"), actor: instructor, db: test.db });
     expect(result.archived).toBe(1);
     await expect.poll(() => onDropped.closes).toContain(CLOSE_EVENTS["access-changed"].code);
     // Authorization now turns the reading away (whatever words it uses for that).

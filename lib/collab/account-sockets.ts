@@ -6,6 +6,7 @@ import type { Connection, Extension, Hocuspocus, WebSocketLike, connectedPayload
 import { Redis } from "ioredis";
 import { z } from "zod";
 import type { Db } from "../db/client.ts";
+import type { Actor } from "../policies/index.ts";
 import type { CollabContext } from "./context.ts";
 import type { AccountChange, LiveDocuments } from "./live-registry.ts";
 import { actorFromHeaders } from "./session-cookie.ts";
@@ -20,8 +21,15 @@ export const CLOSE_EVENTS: Record<AccountChange, { code: number; reason: string 
   "access-changed": { code: 4409, reason: "Your access changed; reconnecting." },
 };
 
-/** Whose sockets: one user's, every member's of some teams, or every socket that has one of some documents open. */
-export type SocketTarget = { userId: string } | { teamIds: string[] } | { documentNames: string[] };
+/**
+ * Which sockets: those with a connection that meets every condition given (one user's; members of some teams;
+ * on some documents). A socket that meets them on one document is closed as a whole.
+ */
+export interface SocketTarget {
+  userId?: string;
+  teamIds?: string[];
+  documentNames?: string[];
+}
 
 export interface AccountSocketsOptions {
   db: Db;
@@ -39,11 +47,9 @@ const RACE_WINDOW_MS = 10_000;
 const relayedSchema = z.object({
   from: z.string(),
   change: z.enum(["session-ended", "access-changed"]),
-  target: z.union([
-    z.object({ userId: z.string() }).strict(),
-    z.object({ teamIds: z.array(z.string()).max(1_000) }).strict(),
-    z.object({ documentNames: z.array(z.string()).max(10_000) }).strict(),
-  ]),
+  target: z
+    .object({ userId: z.string().optional(), teamIds: z.array(z.string()).max(1_000).optional(), documentNames: z.array(z.string()).max(10_000).optional() })
+    .strict(),
 });
 
 type StampedContext = CollabContext & { authorizingSince?: number };
@@ -51,6 +57,7 @@ type StampedContext = CollabContext & { authorizingSince?: number };
 interface RecentClose {
   at: number;
   target: SocketTarget;
+  change: AccountChange;
 }
 
 export class AccountSockets implements Extension {
@@ -93,16 +100,18 @@ export class AccountSockets implements Extension {
 
   /** Closes a connection that was authorized on facts a close has since replaced. */
   async connected({ connection, context, documentName, requestHeaders }: connectedPayload<StampedContext>): Promise<void> {
-    const recent = this.recentCloses();
-    if (recent.length === 0) return;
+    const actor = context.actor;
+    const concerning = this.recentCloses().filter(({ target }) => actor && matches(target, documentName, actor));
+    if (concerning.length === 0) return;
+    // A close about documents came after this connection's authorization began: it decided on old facts.
     const since = context.authorizingSince ?? 0;
-    if (recent.some(({ at, target }) => at >= since && "documentNames" in target && target.documentNames.includes(documentName))) {
-      this.closeSocket(connection.webSocket, "access-changed");
+    const late = concerning.find(({ at, target }) => target.documentNames && at >= since);
+    if (late) {
+      this.closeSocket(connection.webSocket, late.change);
       return;
     }
-    const actor = context.actor;
-    if (!actor || !recent.some(({ target }) => this.concerns(target, actor))) return;
-    // The actor was loaded at the upgrade, possibly before the change: ask the database again.
+    if (!concerning.some(({ target }) => !target.documentNames)) return;
+    // A close about the user came after the upgrade loaded them, perhaps: ask the database again.
     const fresh = await actorFromHeaders({ cookie: requestHeaders.get("cookie") ?? undefined }, this.options.db, this.options.secret);
     if (!fresh) this.closeSocket(connection.webSocket, "session-ended");
     else if (fresh.role !== actor.role || fresh.teamId !== actor.teamId) this.closeSocket(connection.webSocket, "access-changed");
@@ -122,7 +131,7 @@ export class AccountSockets implements Extension {
     const run = async (target: SocketTarget, change: AccountChange) => void this.close(target, change);
     return {
       closeUserConnections: (userId, change) => run({ userId }, change),
-      closeTeamConnections: (teamIds, change) => run({ teamIds }, change),
+      closeTeamConnections: (teamIds, documentNames, change) => run({ teamIds, documentNames }, change),
       closeDocumentConnections: (documentNames, change) => run({ documentNames }, change),
     };
   }
@@ -134,14 +143,14 @@ export class AccountSockets implements Extension {
   /** Closes, on this instance only, every socket that has a connection the target concerns; returns how many. */
   closeHere(target: SocketTarget, change: AccountChange): number {
     if (isEmpty(target)) return 0;
-    this.recent = [...this.recentCloses(), { at: Date.now(), target }];
+    this.recent = [...this.recentCloses(), { at: Date.now(), target, change }];
     const bySocket = new Map<WebSocketLike, { connections: Connection[]; concerned: boolean }>();
     for (const document of this.instance?.documents.values() ?? []) {
       for (const connection of document.getConnections()) {
         const entry = bySocket.get(connection.webSocket) ?? { connections: [], concerned: false };
         entry.connections.push(connection);
-        const actor = (connection.context as CollabContext).actor;
-        if (("documentNames" in target && target.documentNames.includes(document.name)) || (actor && this.concerns(target, actor))) entry.concerned = true;
+        const actor = (connection.context as Partial<CollabContext>).actor;
+        if (actor && matches(target, document.name, actor)) entry.concerned = true;
         bySocket.set(connection.webSocket, entry);
       }
     }
@@ -152,12 +161,6 @@ export class AccountSockets implements Extension {
       closed++;
     }
     return closed;
-  }
-
-  private concerns(target: SocketTarget, actor: NonNullable<CollabContext["actor"]>): boolean {
-    if ("userId" in target) return actor.id === target.userId;
-    if ("teamIds" in target) return actor.teamId !== null && target.teamIds.includes(actor.teamId);
-    return false;
   }
 
   /**
@@ -217,8 +220,15 @@ export class AccountSockets implements Extension {
   }
 }
 
+/** Nothing to close: no condition at all (that would be everyone), or a list of no teams or no documents. */
 function isEmpty(target: SocketTarget): boolean {
-  if ("teamIds" in target) return target.teamIds.length === 0;
-  if ("documentNames" in target) return target.documentNames.length === 0;
-  return false;
+  if (target.userId === undefined && target.teamIds === undefined && target.documentNames === undefined) return true;
+  return target.teamIds?.length === 0 || target.documentNames?.length === 0;
+}
+
+function matches(target: SocketTarget, documentName: string, actor: Actor): boolean {
+  if (target.userId !== undefined && actor.id !== target.userId) return false;
+  if (target.teamIds && (actor.teamId === null || !target.teamIds.includes(actor.teamId))) return false;
+  if (target.documentNames && !target.documentNames.includes(documentName)) return false;
+  return true;
 }

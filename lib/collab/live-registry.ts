@@ -16,8 +16,8 @@ export interface LiveDocuments {
   scheduleCompaction(documentName: string): void;
   /** Closes every open websocket of this user, on every instance; each reconnects and is authenticated and authorized again. */
   closeUserConnections(userId: string, change: AccountChange): Promise<void>;
-  /** Closes the websockets of every member of these teams (a session's lead or blog team changed). */
-  closeTeamConnections(teamIds: string[], change: AccountChange): Promise<void>;
+  /** Closes the websockets on which members of these teams have one of these documents open (a session's teams changed). */
+  closeTeamConnections(teamIds: string[], documentNames: string[], change: AccountChange): Promise<void>;
   /** Closes every websocket that has one of these documents open (an archived reading). */
   closeDocumentConnections(documentNames: string[], change: AccountChange): Promise<void>;
 }

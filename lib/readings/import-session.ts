@@ -7,6 +7,7 @@ import { getDb, type Db } from "../db/client.ts";
 import { authorize, type Actor } from "../policies/index.ts";
 import { readingDocumentName } from "../collab/document-name.ts";
 import { liveDocuments } from "../collab/live-registry.ts";
+import { sessionDocumentNames } from "../sessions/session-document-names.ts";
 import { teamsWithChangedRole } from "../sessions/teams-with-changed-role.ts";
 import { decodeSessionFile, parseSessionText, type ParsedSession } from "./session-text.ts";
 
@@ -30,7 +31,7 @@ export interface ImportSessionResult {
 export async function importSession({ input, actor, db = getDb() }: ImportSessionOptions): Promise<ImportSessionResult> {
   const importer = actor === undefined ? null : authorize(actor, "session:import");
   const session = parseInput(input);
-  const { result, archivedIds, changedTeamIds } = await db.$transaction(async (tx) => {
+  const { result, archivedIds, changedTeamIds, sessionDocuments } = await db.$transaction(async (tx) => {
     const teamId = async (slug: string | null) => {
       if (!slug) return undefined;
       const team = await tx.team.upsert({
@@ -86,11 +87,13 @@ export async function importSession({ input, actor, db = getDb() }: ImportSessio
     await tx.auditEvent.create({
       data: { actorId: importer?.id ?? null, action: "session.import", subject: `session:${saved.id}`, data: { created, updated, archived: gone.length } },
     });
-    return { result, archivedIds: gone, changedTeamIds: existing ? teamsWithChangedRole(existing, saved) : [] };
+    const changedTeamIds = existing ? teamsWithChangedRole(existing, saved) : [];
+    const sessionDocuments = changedTeamIds.length > 0 ? await sessionDocumentNames(tx, saved.id) : [];
+    return { result, archivedIds: gone, changedTeamIds, sessionDocuments };
   });
   const live = liveDocuments();
   await live?.closeDocumentConnections(archivedIds.map(readingDocumentName), "access-changed");
-  await live?.closeTeamConnections(changedTeamIds, "access-changed");
+  await live?.closeTeamConnections(changedTeamIds, sessionDocuments, "access-changed");
   return result;
 }
 
