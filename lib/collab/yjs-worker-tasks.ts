@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import * as Y from "yjs";
-import { draftContent, type DraftContent } from "../drafts/draft-content.ts";
+import { draftContent } from "../drafts/draft-content.ts";
 import { extractMentions } from "../rich-text/mentions.ts";
 import { readComments, readHighlights, readReactions } from "./reading-doc.ts";
 
@@ -219,10 +219,14 @@ export function planReadingProjection(input: {
   };
 }
 
-/** A draft's JSON, Markdown and word count, with a digest to compare with the stored projection. */
-export function draftProjection(input: { state: Uint8Array }): DraftContent & { hash: string } {
+/**
+ * A draft's JSON (as text: a string crosses to the main thread in one copy, a tree of objects is rebuilt
+ * there node by node), Markdown and word count, with a digest to compare with the stored projection.
+ */
+export function draftProjection(input: { state: Uint8Array }): { jsonText: string; markdown: string; wordCount: number; hash: string } {
   const content = draftContent(input.state);
-  return { ...content, hash: digest([content.json, content.markdown]) };
+  const jsonText = JSON.stringify(content.json);
+  return { jsonText, markdown: content.markdown, wordCount: content.wordCount, hash: digest([jsonText, content.markdown]) };
 }
 
 export const yjsTasks = { foldUpdates, planReadingProjection, draftProjection };

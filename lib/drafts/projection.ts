@@ -22,8 +22,14 @@ export async function rebuildDraftProjection(options: { db: Db; draftId: string;
   if (!project && !revise) return;
   await db.$transaction([
     ...(project
-      ? [db.draft.update({ where: { id: draftId }, data: { json: content.json as object, markdown: content.markdown, wordCount: content.wordCount, projectionHash: content.hash } })]
+      ? [
+          // Raw, with the JSON as text: Postgres parses it, not the event loop.
+          db.$executeRaw`UPDATE "Draft" SET json = ${content.jsonText}::jsonb, markdown = ${content.markdown}, "wordCount" = ${content.wordCount},
+                           "projectionHash" = ${content.hash}, "updatedAt" = now() AT TIME ZONE 'UTC' WHERE id = ${draftId}`,
+        ]
       : []),
-    ...(revise ? [db.draftRevision.create({ data: { draftId, auto: true, state: Buffer.from(state), json: content.json as object, markdown: content.markdown } })] : []),
+    ...(revise
+      ? [db.draftRevision.create({ data: { draftId, auto: true, state: Buffer.from(state), json: JSON.parse(content.jsonText) as object, markdown: content.markdown } })]
+      : []),
   ]);
 }
