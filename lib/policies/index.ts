@@ -40,6 +40,10 @@ interface Resources {
   "draft-comment:resolve": { commentAuthorId: string; draftKind: DraftKind; session: SessionTeams };
   /** Quote a reading's highlight into one of its session's drafts. */
   "highlight:quote": { draftKind: DraftKind; session: SessionTeams };
+  /** Download a session's highlights and threads as a W3C Web Annotation file. */
+  "annotations:export": null;
+  /** Bring in annotations from a W3C or Hypothesis file, written in other members' names. */
+  "annotations:import": null;
 }
 
 export type Action = keyof Resources;
@@ -77,6 +81,9 @@ const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
   "draft-comment:resolve": (actor, { commentAuthorId, ...draft }) => isMember(actor) && (actor.id === commentAuthorId || writesDraft(actor, draft)),
   // Quoting writes into the draft, so it is the draft's writers' to do.
   "highlight:quote": writesDraft,
+  // Everyone can read every thread anyway; the file is the same content.
+  "annotations:export": isMember,
+  "annotations:import": isInstructor,
 };
 
 type ResourceArgs<A extends Action> = Resources[A] extends null ? [] : [resource: Resources[A]];

@@ -28,6 +28,8 @@ describe("can", () => {
     ["draft-comment:resolve with no lead team", (a) => can(a, "draft-comment:resolve", { commentAuthorId: "someone-else", draftKind: "PRESENTATION", session: { leadTeamId: null, blogTeamId: null } }), { instructor: true, lead: false, blog: false, classmate: false, outsider: false, nobody: false }],
     ["highlight:quote into the presentation", (a) => can(a, "highlight:quote", { draftKind: "PRESENTATION", session }), { instructor: true, lead: true, blog: false, classmate: false, outsider: false, nobody: false }],
     ["highlight:quote into the blog post", (a) => can(a, "highlight:quote", { draftKind: "BLOG_POST", session }), { instructor: true, lead: false, blog: true, classmate: false, outsider: false, nobody: false }],
+    ["annotations:export", (a) => can(a, "annotations:export"), { instructor: true, lead: true, blog: true, classmate: true, outsider: false, nobody: false }],
+    ["annotations:import", (a) => can(a, "annotations:import"), { instructor: true, lead: false, blog: false, classmate: false, outsider: false, nobody: false }],
     ["highlight:quote with no blog team", (a) => can(a, "highlight:quote", { draftKind: "BLOG_POST", session: { leadTeamId: "team-1", blogTeamId: null } }), { instructor: true, lead: false, blog: false, classmate: false, outsider: false, nobody: false }],
   ];
   const actors: Record<string, Actor | null> = { instructor, lead, blog, classmate, outsider, nobody: null };

@@ -172,6 +172,61 @@ describe("reading check: each rule refuses, its twin passes", () => {
   });
 });
 
+// The import mode (lib/interchange): the instructor writes entries in the names of the class members
+// the file's authors were matched to, with their original times. Each row: the same update accepted
+// with the flag, refused without it; and the flag does nothing for someone who may not import.
+describe("reading check: import mode", () => {
+  const instructor: Actor = { id: "instr00001", name: "I", email: "i@example.edu", role: "INSTRUCTOR", teamId: null };
+  const yearAgo = Date.now() - 365 * 24 * 60 * 60 * 1000;
+  function judgeImport(who: Actor, importing: boolean | undefined, change: (doc: Y.Doc, ids: Ids) => void) {
+    const { doc, ids } = baseDocument();
+    const guard = new ShadowGuard(doc, { maxUpdateBytes: 1 << 20, maxDocumentBytes: 1 << 30 }, (shadow) => READING_ROOTS.forEach((name) => shadow.getMap(name)));
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
+    const before = Y.encodeStateVector(replica);
+    change(replica, ids);
+    const result = guard.check(Y.encodeStateAsUpdate(replica, before), readingInspector({ actor: who, session, now: Date.now(), importing }));
+    guard.destroy();
+    return result;
+  }
+  const importRows: Array<[rule: string, change: (doc: Y.Doc, ids: Ids) => void, refusedWithout: RegExp]> = [
+    ["a highlight in a classmate's name", addHighlight(highlight({ authorId: bob.id })), /own name/],
+    ["a comment in a classmate's name", addComment(comment({ authorId: bob.id })), /own name/],
+    ["a highlight made a year ago", addHighlight(highlight({ authorId: instructor.id, createdAt: yearAgo })), /too old/],
+    ["a comment written a year ago", addComment(comment({ authorId: instructor.id, createdAt: yearAgo })), /too old/],
+    ["a reply in a classmate's name a year ago", (doc, ids) => addComment(comment({ authorId: alice.id, parentId: ids.bobThread, createdAt: yearAgo }))(doc), /own name|too old/],
+    ["a comment that arrives deleted (it keeps its replies' place)", addComment(comment({ authorId: instructor.id, deleted: true, body: "" })), /starts open/],
+  ];
+  it.each(importRows)("%s: accepted with the flag, refused without", (_rule, change, reason) => {
+    expect(judgeImport(instructor, true, change)).toMatchObject({ ok: true });
+    for (const flag of [undefined, false]) {
+      const result = judgeImport(instructor, flag, change);
+      expect(result.ok).toBe(false);
+      expect(result.ok ? "" : result.reason).toMatch(reason);
+    }
+  });
+
+  it("the flag does nothing for a student", () => {
+    const result = judgeImport(alice, true, addComment(comment({ authorId: bob.id })));
+    expect(result).toMatchObject({ ok: false, reason: "A comment must be written in your own name." });
+  });
+
+  const stillRefused: Array<[rule: string, change: (doc: Y.Doc, ids: Ids) => void, reason: RegExp]> = [
+    ["a time in the future", addComment(comment({ createdAt: Date.now() + MAX_CLOCK_AHEAD_MS + 60_000 })), /future/],
+    ["a deleted comment that keeps its text", addComment(comment({ deleted: true, body: "still here" })), /keeps no text/],
+    ["a comment that arrives resolved", addComment(comment({ resolvedAt: yearAgo, resolvedBy: alice.id })), /starts open/],
+    ["a highlight that does not span its quote", addHighlight(highlight({ target: { ...target, end: 14 } })), /quote/],
+    ["a reply to a comment that does not exist", addComment(comment({ parentId: "nonexistent1" })), /reply to does not exist/],
+    ["removing a classmate's comment", (doc, ids) => readingMaps(doc).comments.delete(ids.bobThread), /never removed/],
+    ["editing a classmate's comment", (doc, ids) => editComment(doc, ids.bobThread, "rewritten"), /your own comments/],
+  ];
+  it.each(stillRefused)("still refused while importing: %s", (_rule, change, reason) => {
+    const result = judgeImport(instructor, true, change);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? "" : result.reason).toMatch(reason);
+  });
+});
+
 describe("reading check: what it costs and what it leaves behind", () => {
   it("refuses bytes that are not an update, and an update that depends on changes the server lacks", () => {
     const { doc } = baseDocument();

@@ -33,6 +33,13 @@ export interface ReadingCheckContext {
   session: SessionTeams;
   /** The server's clock (ms), for timestamps of new entries. */
   now: number;
+  /**
+   * Set only by the annotation import (lib/interchange), never by a connection: new entries may then be
+   * attributed to other class members (the importer has matched them) and carry their original, old
+   * timestamps, and a comment may arrive already deleted (a placeholder that keeps its replies' place).
+   * Honoured only for an actor who may import annotations.
+   */
+  importing?: boolean;
 }
 
 type Root = (typeof READING_ROOTS)[number];
@@ -54,23 +61,34 @@ const targetCheck: ValueCheck = (value) => {
   return target.end - target.start === target.exact.length ? null : "does not span exactly its quote";
 };
 
-function highlightFields(now: number): Record<string, ValueCheck> {
-  return { id: entryId, authorId: userId, kind: oneOf(HIGHLIGHT_KINDS), target: targetCheck, createdAt: recentTimestamp(now) };
+/** An imported entry keeps its original time: any past time, but not one in the future. */
+const pastTimestamp =
+  (now: number): ValueCheck =>
+  (value) =>
+    recentTimestamp(now)(value) === "is too old" ? null : recentTimestamp(now)(value);
+
+function highlightFields(now: number, imported: boolean): Record<string, ValueCheck> {
+  return { id: entryId, authorId: userId, kind: oneOf(HIGHLIGHT_KINDS), target: targetCheck, createdAt: (imported ? pastTimestamp : recentTimestamp)(now) };
 }
 
-function commentFields(now: number): Record<string, ValueCheck> {
+function commentFields(now: number, imported: boolean): Record<string, ValueCheck> {
   return {
     id: entryId,
     highlightId: nullable(entryId),
     parentId: nullable(entryId),
     authorId: userId,
     body: string({ max: MAX_COMMENT_LENGTH }),
-    createdAt: recentTimestamp(now),
+    createdAt: (imported ? pastTimestamp : recentTimestamp)(now),
     editedAt: literal(null),
     resolvedAt: literal(null),
     resolvedBy: literal(null),
-    deleted: literal(false),
+    deleted: imported ? boolean : literal(false),
   };
+}
+
+/** The import mode applies only to an actor the policy lets import; for anyone else the flag is ignored. */
+function importing(context: ReadingCheckContext): boolean {
+  return context.importing === true && can(context.actor, "annotations:import");
 }
 
 /** The current plain fields of an entry map (only called on maps whose items were checked or stored). */
@@ -178,7 +196,8 @@ export function readingInspector(context: ReadingCheckContext): Inspector {
 type KeyChange = { action: "add" | "update" | "delete"; oldValue: unknown };
 type Roots = Record<Root, Y.Map<unknown>>;
 
-function checkHighlightKey(key: string, change: KeyChange, roots: Roots, { actor, now }: ReadingCheckContext): string | null {
+function checkHighlightKey(key: string, change: KeyChange, roots: Roots, context: ReadingCheckContext): string | null {
+  const { actor, now } = context;
   if (change.action === "update") return "A highlight cannot be replaced.";
   if (change.action === "delete") {
     // The removed entry's fields were deleted with it, in this very transaction: their values are still there.
@@ -195,9 +214,9 @@ function checkHighlightKey(key: string, change: KeyChange, roots: Roots, { actor
   }
   if (!can(actor, "reading:annotate")) return "You may not highlight this reading.";
   const entry = roots.highlights.get(key);
-  const problem = checkNewEntry(entry, key, highlightFields(now), "highlight");
+  const problem = checkNewEntry(entry, key, highlightFields(now, importing(context)), "highlight");
   if (problem) return problem;
-  if ((entry as Y.Map<unknown>).get("authorId") !== actor.id) return "A highlight must be made in your own name.";
+  if ((entry as Y.Map<unknown>).get("authorId") !== actor.id && !importing(context)) return "A highlight must be made in your own name.";
   return null;
 }
 
@@ -214,19 +233,22 @@ function checkHighlightEdit(entry: Y.Map<unknown>, event: Y.YMapEvent<unknown>, 
   return null;
 }
 
-function checkCommentKey(key: string, change: KeyChange, roots: Roots, { actor, now }: ReadingCheckContext): string | null {
+function checkCommentKey(key: string, change: KeyChange, roots: Roots, context: ReadingCheckContext): string | null {
+  const { actor, now } = context;
   if (change.action !== "add") return "Comments are never removed or replaced; delete marks them as deleted.";
   if (!can(actor, "reading:annotate")) return "You may not comment on this reading.";
   const entry = roots.comments.get(key);
-  const problem = checkNewEntry(entry, key, commentFields(now), "comment");
+  const problem = checkNewEntry(entry, key, commentFields(now, importing(context)), "comment");
   if (problem) {
     if (/^A comment's (editedAt|resolvedAt|resolvedBy|deleted)/.test(problem)) return "A new comment starts open and unedited.";
     if (problem.startsWith("A comment's body is longer")) return `Comments can be at most ${MAX_COMMENT_LENGTH.toLocaleString("en-US")} characters.`;
     return problem;
   }
   const comment = fieldsOf(entry as Y.Map<unknown>);
-  if (comment.get("authorId") !== actor.id) return "A comment must be written in your own name.";
-  if (!String(comment.get("body")).trim()) return "A comment needs some text.";
+  if (comment.get("authorId") !== actor.id && !importing(context)) return "A comment must be written in your own name.";
+  if (comment.get("deleted") === true) {
+    if (comment.get("body") !== "") return "A deleted comment keeps no text.";
+  } else if (!String(comment.get("body")).trim()) return "A comment needs some text.";
   const highlightId = comment.get("highlightId") as string | null;
   if (highlightId !== null && !roots.highlights.has(highlightId)) return "That highlight does not exist.";
   const parentId = comment.get("parentId") as string | null;
