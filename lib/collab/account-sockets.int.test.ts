@@ -18,7 +18,7 @@ import { DRAFT_FRAGMENT, draftSchema } from "../drafts/editor-schema.ts";
 import type { Actor } from "../policies/index.ts";
 import { draftDocumentName, readingDocumentName } from "./document-name.ts";
 import { createHighlight } from "./reading-doc.ts";
-import { AccountSockets, CLOSE_EVENTS } from "./account-sockets.ts";
+import { AccountSockets, CLOSE_EVENTS, relayAccountChange } from "./account-sockets.ts";
 import { createCollabServer, type CollabServer } from "./server.ts";
 import { connectClient, sessionCookie, startTestCollabServer, TEST_SECRET, waitUntilSaved, type TestClient, type TestCollabServer } from "./testing/support.ts";
 
@@ -302,7 +302,13 @@ describe.runIf(redisAnswers)("two instances sharing Redis", () => {
       await changePassword({ actor: { ...student.actor, teamId: teams["team-2"]! }, currentPassword: PASSWORD, newPassword: "a third password of enough length", db: test.db });
       await expect.poll(() => onFirst.closes).toContain(CLOSE_EVENTS["session-ended"].code);
       expect(bystanderOnFirst.closes).toEqual([]);
-      for (const client of [onFirst, onSecond, bystanderOnFirst]) client.destroy();
+
+      // A command-line tool, with no server of its own, reaches both instances the same way.
+      const onSecondToo = await connect(second.url, blogDraft, bystander.cookie);
+      await relayAccountChange({ redisUrl: REDIS_URL, target: { userId: bystander.actor.id }, change: "access-changed" });
+      await expect.poll(() => bystanderOnFirst.closes).toContain(CLOSE_EVENTS["access-changed"].code);
+      await expect.poll(() => onSecondToo.closes).toContain(CLOSE_EVENTS["access-changed"].code);
+      for (const client of [onFirst, onSecond, bystanderOnFirst, onSecondToo]) client.destroy();
     } finally {
       await second.close();
       await first.close();

@@ -220,6 +220,20 @@ export class AccountSockets implements Extension {
   }
 }
 
+/**
+ * For a process that runs no collaboration server (a command-line tool): asks every running instance, through
+ * Redis, to close the target's sockets. Resolves once Redis took the message.
+ */
+export async function relayAccountChange({ redisUrl, target, change }: { redisUrl: string; target: SocketTarget; change: AccountChange }): Promise<void> {
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 5_000 });
+  redis.on("error", () => {});
+  try {
+    await redis.publish(CHANNEL, JSON.stringify({ from: `tool:${crypto.randomUUID()}`, change, target }));
+  } finally {
+    redis.disconnect();
+  }
+}
+
 /** Nothing to close: no condition at all (that would be everyone), or a list of no teams or no documents. */
 function isEmpty(target: SocketTarget): boolean {
   if (target.userId === undefined && target.teamIds === undefined && target.documentNames === undefined) return true;

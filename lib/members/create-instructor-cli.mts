@@ -6,6 +6,7 @@ import { openDatabase } from "../db/open-database.ts";
 import { hashPassword } from "../auth/password.ts";
 import { emailSchema, nameSchema } from "../auth/fields.ts";
 import { ensureHandle } from "./handles.ts";
+import { relayAccountChange } from "../collab/account-sockets.ts";
 
 const [emailArg, nameArg] = process.argv.slice(2);
 const email = emailSchema.safeParse(emailArg ?? "");
@@ -26,6 +27,12 @@ try {
   });
   await ensureHandle(db, user);
   await db.membership.upsert({ where: { userId: user.id }, create: { userId: user.id, role: "INSTRUCTOR" }, update: { role: "INSTRUCTOR", teamId: null } });
+  // The password was reset: running servers close this account's open websockets (reached through Redis only).
+  if (process.env.REDIS_URL) {
+    await relayAccountChange({ redisUrl: process.env.REDIS_URL, target: { userId: user.id }, change: "session-ended" }).catch((error: Error) =>
+      console.error(`Could not ask running servers to close this account's live connections (${error.message}); they close when they next reconnect.`),
+    );
+  }
   console.log(`Instructor ${email.data} is ready. One-time password: ${password}  (change it under Account after signing in)`);
 } finally {
   await db.$disconnect();
