@@ -3,6 +3,7 @@
 // names), then every page that shows them is opened: no payload may run (no `window.__xss`, no dialog),
 // no console error may appear, and each string must be there as text. One representative per surface
 // goes through the real UI; the bulk goes through the live document or the console's own routes.
+import { readFile } from "node:fs/promises";
 import MarkdownIt from "markdown-it";
 import YAML from "yaml";
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
@@ -10,9 +11,9 @@ import { describeTextRange } from "../../lib/anchoring/describe.ts";
 import { readingDocumentName } from "../../lib/collab/document-name.ts";
 import { createComment, createHighlight } from "../../lib/collab/reading-doc.ts";
 import { parseCommentBody, type InlineNode } from "../../lib/rich-text/index.ts";
-import { HOSTILE_NAME, HOSTILE_STRINGS } from "../fixtures/hostile-strings.ts";
+import { HOSTILE_NAME, HOSTILE_STRINGS, PAYLOAD } from "../fixtures/hostile-strings.ts";
 import { openLiveDocument } from "../fixtures/live-document.ts";
-import { ACCOUNTS, createSession, sameOrigin, signInWithApi, uniqueSuffix, type AccountName } from "../support.ts";
+import { ACCOUNTS, createSession, sameOrigin, selectInAbstract, signInWithApi, uniqueSuffix, type AccountName } from "../support.ts";
 
 const PASSWORD = "a long enough password";
 
@@ -187,13 +188,14 @@ test("hostile names, comments, mentions and highlight notes stay text on every p
   const box = comments.getByLabel("Comment", { exact: true });
   await box.fill(`@${handle}`);
   await expect(author.getByRole("listbox", { name: "Mention someone" })).toContainText(mentionedName);
-  await box.fill(`@${handle} ${HOSTILE_STRINGS.at(-20)}`);
+  await box.fill(`@${handle} ${PAYLOAD.img}`);
   await comments.getByRole("button", { name: "Post" }).click();
-  await selectFinding(author, "Finding 30 holds.");
+  await selectInAbstract(author, "Finding 30 holds.");
   const toolbar = author.getByRole("group", { name: "Highlight the selected passage" });
-  await toolbar.getByLabel("First comment (optional)").fill(HOSTILE_STRINGS.at(-19)!);
+  await toolbar.getByLabel("First comment (optional)").fill(PAYLOAD.svg);
   await toolbar.getByRole("button", { name: "Highlight" }).click();
-  await expectTexts(comments, [COMMENT_TEXTS.at(-20)!, COMMENT_TEXTS.at(-19)!, HOSTILE_NAME], "the author's Comments panel");
+  await expectTexts(comments, [PAYLOAD.img, PAYLOAD.svg, HOSTILE_NAME], "the author's Comments panel");
+  await expectTexts(author.getByRole("banner"), [HOSTILE_NAME], "the author's header");
 
   // The bulk, through the live document: every string as a comment (the first 40 mentioning the
   // classmate: the Mentions page lists 50), and every third one as a highlight's first comment.
@@ -243,25 +245,6 @@ test("hostile names, comments, mentions and highlight notes stay text on every p
   await hostile.close();
 });
 
-/** Selects one sentence of the abstract as a mouse drag would, which opens the highlight toolbar. */
-async function selectFinding(page: Page, sentence: string): Promise<void> {
-  await page.locator("[data-abstract]").evaluate((root, wanted) => {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      root.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-      return;
-    }
-    throw new Error(`"${wanted}" is not in the abstract`);
-  }, sentence);
-}
-
 test("reading fields edited in the instructor console stay text; javascript: links are refused", async ({ browser }) => {
   test.setTimeout(120_000);
   const { slug } = await createSession(browser);
@@ -283,7 +266,7 @@ test("reading fields edited in the instructor console stay text; javascript: lin
   await expect(page.getByText("Saved.")).toHaveCount(0);
   expectedFailures(incidents, `/api/console/readings/${readingId}`);
 
-  const title = `${HOSTILE_STRINGS.at(-20)} ${uniqueSuffix()}`;
+  const title = `${PAYLOAD.img} ${uniqueSuffix()}`;
   const authors = HOSTILE_STRINGS.filter((string) => !string.includes(",") && string.length <= 200);
   const labels = HOSTILE_STRINGS.filter((string) => !string.includes("|")).slice(-20);
   const abstract = HOSTILE_STRINGS.join("\n");
@@ -344,7 +327,7 @@ test("draft content typed and pasted, revision names, draft comments and the Mar
   const editor = page.getByRole("textbox", { name: "Blog post" });
 
   // Typed: a hostile first heading (it becomes the exported title), then every string as a paragraph.
-  const heading = HOSTILE_STRINGS.at(-20)!;
+  const heading = PAYLOAD.img;
   await editor.click();
   await page.getByRole("button", { name: /^Heading 1/ }).click();
   await page.keyboard.insertText(heading);
@@ -372,7 +355,7 @@ test("draft content typed and pasted, revision names, draft comments and the Mar
 
   // A revision named with a payload, viewed.
   const revisions = page.getByRole("region", { name: "Revisions" });
-  const revisionName = HOSTILE_STRINGS.at(-19)!;
+  const revisionName = PAYLOAD.svg;
   await revisions.getByLabel("Revision name").fill(revisionName);
   await revisions.getByRole("button", { name: "Save revision" }).click();
   await expectTexts(revisions, [revisionName], "the revisions list");
@@ -393,7 +376,7 @@ test("draft content typed and pasted, revision names, draft comments and the Mar
   await readOnly.getByText("End of paste").dblclick();
   await reader.getByRole("button", { name: "Comment on selection" }).click();
   const draftComments = reader.getByRole("region", { name: "Draft comments" });
-  const commentBody = HOSTILE_STRINGS.at(-18)!;
+  const commentBody = PAYLOAD.animate;
   await draftComments.getByLabel("Comment", { exact: true }).fill(commentBody);
   await draftComments.getByRole("button", { name: "Post" }).click();
   await expectTexts(draftComments, [commentText(commentBody)], "the reader's draft comments");
@@ -406,9 +389,11 @@ test("draft content typed and pasted, revision names, draft comments and the Mar
 
   // The Markdown download: a file (never a page), with every string in it, and no raw HTML that a
   // Markdown renderer would turn into elements.
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download Markdown" }).click()]);
-  const markdown = await readDownload(await download.createReadStream());
-  const response = await blog.request.get(await page.getByRole("link", { name: "Download Markdown" }).getAttribute("href").then((href) => href!));
+  const exportLink = page.getByRole("link", { name: "Download Markdown" });
+  const [download] = await Promise.all([page.waitForEvent("download"), exportLink.click()]);
+  const markdown = await readFile((await download.path())!, "utf8");
+  await expect(page).toHaveURL(/\/drafts\/blog-post$/);
+  const response = await blog.request.get((await exportLink.getAttribute("href"))!);
   expect(response.headers()["content-type"]).toMatch(/^text\/markdown/);
   expect(response.headers()["content-disposition"]).toMatch(/^attachment/);
   const [, frontMatter, body] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(markdown) ?? [];
@@ -429,9 +414,3 @@ test("draft content typed and pasted, revision names, draft comments and the Mar
   await alice.close();
   await blog.close();
 });
-
-async function readDownload(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString("utf8");
-}
