@@ -40,6 +40,13 @@ export interface ReadingCheckContext {
    * Honoured only for an actor who may import annotations.
    */
   importing?: boolean;
+  /**
+   * What a highlight's `target` must be: by default a text quote with its offsets in the abstract
+   * (textTargetCheck); draft threads pass draftAnchorCheck, a quote held by Yjs relative positions.
+   */
+  target?: ValueCheck;
+  /** Who may resolve a thread started by `threadAuthorId`; by default lib/policies' "thread:resolve" for the session. */
+  mayResolve?: (threadAuthorId: string) => boolean;
 }
 
 type Root = (typeof READING_ROOTS)[number];
@@ -48,7 +55,8 @@ const MAX_POSITION = 10_000_000;
 const entryId = string({ max: 64, pattern: ENTRY_ID });
 const userId = string({ max: 64, pattern: USER_ID });
 
-const targetCheck: ValueCheck = (value) => {
+/** A reading's highlight target: the quote with its context and offsets into the abstract. */
+export const textTargetCheck: ValueCheck = (value) => {
   const problem = record({
     exact: string({ min: 1, max: MAX_EXACT_LENGTH }),
     prefix: string({ max: MAX_CONTEXT_LENGTH }),
@@ -67,8 +75,8 @@ const pastTimestamp =
   (value) =>
     recentTimestamp(now)(value) === "is too old" ? null : recentTimestamp(now)(value);
 
-function highlightFields(now: number, imported: boolean): Record<string, ValueCheck> {
-  return { id: entryId, authorId: userId, kind: oneOf(HIGHLIGHT_KINDS), target: targetCheck, createdAt: (imported ? pastTimestamp : recentTimestamp)(now) };
+function highlightFields(now: number, imported: boolean, target: ValueCheck): Record<string, ValueCheck> {
+  return { id: entryId, authorId: userId, kind: oneOf(HIGHLIGHT_KINDS), target, createdAt: (imported ? pastTimestamp : recentTimestamp)(now) };
 }
 
 function commentFields(now: number, imported: boolean): Record<string, ValueCheck> {
@@ -182,7 +190,7 @@ export function readingInspector(context: ReadingCheckContext): Inspector {
       if (!root || root === "reactions" || !(type instanceof Y.Map)) return "Entries may not contain nested shared types.";
       const event = new Y.YMapEvent(type, transaction, keys as Set<string>);
       const problem =
-        root === "highlights" ? checkHighlightEdit(type, event, actor) : checkCommentEdit(type, event, { actor, session, now });
+        root === "highlights" ? checkHighlightEdit(type, event, actor) : checkCommentEdit(type, event, context);
       if (problem) return problem;
     }
 
@@ -214,7 +222,7 @@ function checkHighlightKey(key: string, change: KeyChange, roots: Roots, context
   }
   if (!can(actor, "reading:annotate")) return "You may not highlight this reading.";
   const entry = roots.highlights.get(key);
-  const problem = checkNewEntry(entry, key, highlightFields(now, importing(context)), "highlight");
+  const problem = checkNewEntry(entry, key, highlightFields(now, importing(context), context.target ?? textTargetCheck), "highlight");
   if (problem) return problem;
   if ((entry as Y.Map<unknown>).get("authorId") !== actor.id && !importing(context)) return "A highlight must be made in your own name.";
   return null;
@@ -264,7 +272,8 @@ function checkCommentKey(key: string, change: KeyChange, roots: Roots, context: 
 const EDITABLE_BY_AUTHOR = new Set(["body", "editedAt", "deleted"]);
 const RESOLUTION = new Set(["resolvedAt", "resolvedBy"]);
 
-function checkCommentEdit(entry: Y.Map<unknown>, event: Y.YMapEvent<unknown>, { actor, session, now }: ReadingCheckContext): string | null {
+function checkCommentEdit(entry: Y.Map<unknown>, event: Y.YMapEvent<unknown>, context: ReadingCheckContext): string | null {
+  const { actor, session, now } = context;
   const authorId = String(entry.get("authorId"));
   const after = fieldsOf(entry);
   let authorEdit = false;
@@ -296,7 +305,8 @@ function checkCommentEdit(entry: Y.Map<unknown>, event: Y.YMapEvent<unknown>, { 
   }
   if (resolution) {
     if (after.get("parentId") !== null) return "Only a thread's first comment is resolved.";
-    if (!can(actor, "thread:resolve", { threadAuthorId: authorId, session })) return "You may not resolve this thread.";
+    const mayResolve = context.mayResolve ?? ((threadAuthorId: string) => can(actor, "thread:resolve", { threadAuthorId, session }));
+    if (!mayResolve(authorId)) return "You may not resolve this thread.";
     const resolvedAt = after.get("resolvedAt");
     const resolvedBy = after.get("resolvedBy");
     if (resolvedAt === null) {
