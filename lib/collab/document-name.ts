@@ -1,7 +1,8 @@
 // Live document names, built and parsed in one place for the browser and the server: `reading:<id>`
-// for a reading's highlights and comments, `draft:<id>` for a team draft. The server's table of kinds
-// (kinds/index.ts) has one module per name listed here.
-export const LIVE_DOCUMENT_KINDS = ["reading", "draft"] as const;
+// for a reading's highlights and comments, `draft:<id>` for a team draft, `draft-threads:<draftId>` for
+// the comment threads on a draft. The server's table of kinds (kinds/index.ts) has one module per name
+// listed here.
+export const LIVE_DOCUMENT_KINDS = ["reading", "draft", "draft-threads"] as const;
 export type DocumentKind = (typeof LIVE_DOCUMENT_KINDS)[number];
 
 export interface DocumentRef {
@@ -22,6 +23,10 @@ export function readingDocumentName(readingId: string): string {
 
 export function draftDocumentName(draftId: string): string {
   return documentName({ kind: "draft", id: draftId });
+}
+
+export function draftThreadsDocumentName(draftId: string): string {
+  return documentName({ kind: "draft-threads", id: draftId });
 }
 
 function isKind(kind: string): kind is DocumentKind {

@@ -1,4 +1,6 @@
-// Relational rows derived from a reading document (for search, activity, export and mentions). Nothing
+// Relational rows derived from a thread document, a reading's or a draft's (`draft-threads:<draftId>`),
+// for search, activity, export and mentions; the column "readingId" holds the document's id and
+// "documentKind" its kind. Nothing
 // else writes these tables. The document is read in the worker thread and compared with the stored
 // rows' digests; only rows whose content changed are written, so one new comment writes one row. The
 // worker also encodes the rows, as one Postgres array per column; here they go into
@@ -14,32 +16,49 @@ const HIGHLIGHT_TYPES: Record<string, SqlType> = { start: "int4", end: "int4", c
 const COMMENT_TYPES: Record<string, SqlType> = { createdAt: "time", editedAt: "time", resolvedAt: "time", deleted: "bool", reactionCount: "int4" };
 const ARRAY_TYPE: Record<SqlType, string> = { text: "text[]", int4: "int4[]", bool: "bool[]", time: "float8[]" };
 
+/** The live-document kinds whose documents hold threads (the reading's schema). */
+export type ThreadDocumentKind = "reading" | "draft-threads";
+
 /** One INSERT per statement the worker prepared; times arrive as epoch milliseconds and are stored as UTC. */
-function insertStatements(db: Db, table: string, readingId: string, names: string[], types: Record<string, SqlType>, statements: Array<Record<string, string>>) {
-  const target = Prisma.raw(`"${table}" ("readingId", ${names.map((name) => `"${name}"`).join(", ")})`);
+function insertStatements(db: Db, table: string, { documentKind, readingId }: ThreadDocument, names: string[], types: Record<string, SqlType>, statements: Array<Record<string, string>>) {
+  const target = Prisma.raw(`"${table}" ("readingId", "documentKind", ${names.map((name) => `"${name}"`).join(", ")})`);
   const values = Prisma.join(names.map((name, index) => Prisma.raw(types[name] === "time" ? `(to_timestamp(r.c${index} / 1000.0) AT TIME ZONE 'UTC')` : `r.c${index}`)));
   const aliases = Prisma.raw(names.map((_, index) => `c${index}`).join(", "));
   return statements.map((columns) => {
     const arrays = Prisma.join(names.map((name) => Prisma.sql`${columns[name]}::${Prisma.raw(ARRAY_TYPE[types[name] ?? "text"])}`));
     // ON CONFLICT DO NOTHING: another instance projecting the same change at the same moment is not an error.
-    return db.$executeRaw`INSERT INTO ${target} SELECT ${readingId}, ${values} FROM unnest(${arrays}) AS r(${aliases}) ON CONFLICT DO NOTHING`;
+    return db.$executeRaw`INSERT INTO ${target} SELECT ${readingId}, ${documentKind}, ${values} FROM unnest(${arrays}) AS r(${aliases}) ON CONFLICT DO NOTHING`;
   });
 }
 
-function deleteStatements(db: Db, table: string, readingId: string, idLists: string[]) {
-  return idLists.map((ids) => db.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)} WHERE "readingId" = ${readingId} AND id = ANY(${ids}::text[])`);
+function deleteStatements(db: Db, table: string, { documentKind, readingId }: ThreadDocument, idLists: string[]) {
+  return idLists.map(
+    (ids) => db.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)} WHERE "readingId" = ${readingId} AND "documentKind" = ${documentKind} AND id = ANY(${ids}::text[])`,
+  );
 }
 
-export async function rebuildReadingProjection(db: Db, readingId: string, state: Uint8Array): Promise<void> {
+interface ThreadDocument {
+  documentKind: ThreadDocumentKind;
+  /** The document's id (a reading's, or for draft threads the draft's), stored in the "readingId" column. */
+  readingId: string;
+}
+
+export function rebuildReadingProjection(db: Db, readingId: string, state: Uint8Array): Promise<void> {
+  return rebuildThreadProjection({ db, documentKind: "reading", documentId: readingId, state });
+}
+
+export async function rebuildThreadProjection(options: { db: Db; documentKind: ThreadDocumentKind; documentId: string; state: Uint8Array }): Promise<void> {
+  const { db, documentKind, documentId: readingId, state } = options;
+  const document: ThreadDocument = { documentKind, readingId };
   // The stored digests arrive as one text value each ("id hash" lines; ids and digests hold no spaces or
   // newlines) and are parsed in the worker, not decoded row by row on the event loop.
   const [[stored], storedMentions] = await Promise.all([
     db.$queryRaw<Array<{ highlights: string; comments: string }>>`
-      SELECT (SELECT coalesce(string_agg(id || ' ' || hash, chr(10)), '') FROM "HighlightRow" WHERE "readingId" = ${readingId}) AS highlights,
-             (SELECT coalesce(string_agg(id || ' ' || hash, chr(10)), '') FROM "CommentRow" WHERE "readingId" = ${readingId}) AS comments`,
-    db.mentionRow.findMany({ where: { readingId }, select: { commentId: true, mentionedUserId: true, authorId: true, createdAt: true } }),
+      SELECT (SELECT coalesce(string_agg(id || ' ' || hash, chr(10)), '') FROM "HighlightRow" WHERE "readingId" = ${readingId} AND "documentKind" = ${documentKind}) AS highlights,
+             (SELECT coalesce(string_agg(id || ' ' || hash, chr(10)), '') FROM "CommentRow" WHERE "readingId" = ${readingId} AND "documentKind" = ${documentKind}) AS comments`,
+    db.mentionRow.findMany({ where: { readingId, documentKind }, select: { commentId: true, mentionedUserId: true, authorId: true, createdAt: true } }),
   ]);
-  const plan = await runYjsTask("planReadingProjection", { state: ownBytes(state), storedHighlights: stored!.highlights, storedComments: stored!.comments });
+  const plan = await runYjsTask("planReadingProjection", { state: ownBytes(state), kind: documentKind, storedHighlights: stored!.highlights, storedComments: stored!.comments });
 
   const handles = new Map<string, string>();
   const mentioned = new Set(plan.mentions.flatMap((mention) => mention.handles));
@@ -49,12 +68,12 @@ export async function rebuildReadingProjection(db: Db, readingId: string, state:
   }
   const mentionKey = (row: { commentId: string; mentionedUserId: string; authorId: string; createdAt: Date }) =>
     `${row.commentId}|${row.mentionedUserId}|${row.authorId}|${row.createdAt.getTime()}`;
-  const wanted = new Map<string, { readingId: string; commentId: string; mentionedUserId: string; authorId: string; createdAt: Date }>();
+  const wanted = new Map<string, { readingId: string; documentKind: string; commentId: string; mentionedUserId: string; authorId: string; createdAt: Date }>();
   for (const mention of plan.mentions) {
     for (const handle of mention.handles) {
       const userId = handles.get(handle);
       if (!userId || userId === mention.authorId) continue;
-      const row = { readingId, commentId: mention.commentId, mentionedUserId: userId, authorId: mention.authorId, createdAt: new Date(mention.createdAt) };
+      const row = { readingId, documentKind, commentId: mention.commentId, mentionedUserId: userId, authorId: mention.authorId, createdAt: new Date(mention.createdAt) };
       wanted.set(mentionKey(row), row);
     }
   }
@@ -65,13 +84,13 @@ export async function rebuildReadingProjection(db: Db, readingId: string, state:
   const { highlights, comments } = plan;
   if (highlights.inserts + highlights.removes + comments.inserts + comments.removes + mentionInserts.length + mentionRemovals.length === 0) return;
   await db.$transaction([
-    ...deleteStatements(db, "HighlightRow", readingId, highlights.remove),
-    ...deleteStatements(db, "CommentRow", readingId, comments.remove),
+    ...deleteStatements(db, "HighlightRow", document, highlights.remove),
+    ...deleteStatements(db, "CommentRow", document, comments.remove),
     ...(mentionRemovals.length > 0
-      ? [db.mentionRow.deleteMany({ where: { readingId, OR: mentionRemovals.map((row) => ({ commentId: row.commentId, mentionedUserId: row.mentionedUserId })) } })]
+      ? [db.mentionRow.deleteMany({ where: { readingId, documentKind, OR: mentionRemovals.map((row) => ({ commentId: row.commentId, mentionedUserId: row.mentionedUserId })) } })]
       : []),
-    ...insertStatements(db, "HighlightRow", readingId, HIGHLIGHT_COLUMNS, HIGHLIGHT_TYPES, highlights.insert),
-    ...insertStatements(db, "CommentRow", readingId, COMMENT_COLUMNS, COMMENT_TYPES, comments.insert),
+    ...insertStatements(db, "HighlightRow", document, HIGHLIGHT_COLUMNS, HIGHLIGHT_TYPES, highlights.insert),
+    ...insertStatements(db, "CommentRow", document, COMMENT_COLUMNS, COMMENT_TYPES, comments.insert),
     ...(mentionInserts.length > 0 ? [db.mentionRow.createMany({ data: mentionInserts, skipDuplicates: true })] : []),
   ]);
 }

@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import * as Y from "yjs";
 import { draftContent } from "../drafts/draft-content.ts";
 import { extractMentions } from "../rich-text/mentions.ts";
+import { readDraftHighlights } from "./draft-threads-doc.ts";
 import { readComments, readHighlights, readReactions } from "./reading-doc.ts";
 
 /**
@@ -158,13 +159,18 @@ export const COMMENT_COLUMNS: Array<keyof CommentRowData & string> = [
  */
 export function planReadingProjection(input: {
   state: Uint8Array;
+  /** Which thread document it is: a draft's passages have no offsets, only their quote. Default "reading". */
+  kind?: "reading" | "draft-threads";
   /** The stored rows' digests, one "id hash" line per row. */
   storedHighlights: string;
   storedComments: string;
 }): ReadingProjectionPlan {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, input.state);
-  const highlights = readHighlights(doc);
+  const highlights =
+    input.kind === "draft-threads"
+      ? readDraftHighlights(doc).map((highlight) => ({ ...highlight, target: { exact: highlight.target.exact, prefix: "", suffix: "", start: 0, end: 0 } }))
+      : readHighlights(doc);
   const comments = readComments(doc);
   const reactions = readReactions(doc);
   doc.destroy();

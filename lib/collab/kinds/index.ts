@@ -2,12 +2,14 @@
 // listed in document-name.ts (shared with the browser), and the type below makes the two agree.
 import { LIVE_DOCUMENT_KINDS, type DocumentKind } from "../document-name.ts";
 import { draftKind } from "./draft.ts";
+import { draftThreadsKind } from "./draft-threads.ts";
 import { readingKind } from "./reading.ts";
 import type { LiveDocumentKind } from "./types.ts";
 
 export const KINDS: { [K in DocumentKind]: LiveDocumentKind } = {
   reading: readingKind,
   draft: draftKind,
+  "draft-threads": draftThreadsKind,
 };
 
 for (const name of LIVE_DOCUMENT_KINDS) {
