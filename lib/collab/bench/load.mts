@@ -38,6 +38,8 @@ interface Result {
   unanswered: number;
   refused: number;
   disconnected: number;
+  /** Observers whose connection closed, or whose copy waits for an update that never came. */
+  observerTrouble: string[];
   connectSeconds: number;
   servers: Array<{ rssPeakBytes: number; eventLoopMaxMs: number }>;
   generatorEventLoopMaxMs: number;
@@ -151,6 +153,10 @@ async function runTarget(target: Target, database: BenchDatabase): Promise<Resul
       unanswered: writers.reduce((sum, writer) => sum + writer.posted - writer.saved - writer.notSaved, 0),
       refused: writers.reduce((sum, writer) => sum + writer.refused, 0),
       disconnected: writers.filter((writer) => writer.closed).length,
+      observerTrouble: observers.flatMap((observer, index) => [
+        ...(observer.closed ? [`the observer of reading ${index + 1} was disconnected`] : []),
+        ...(observer.doc.store.pendingStructs ? [`the observer of reading ${index + 1} holds updates whose predecessors never arrived`] : []),
+      ]),
       connectSeconds,
       servers: loops.map((stats, index) => ({ rssPeakBytes: rssPeak[index]!, eventLoopMaxMs: stats.eventLoop.maxMs })),
       generatorEventLoopMaxMs: generatorLoop.max / 1e6,
@@ -201,6 +207,7 @@ for (const result of results) {
 for (const line of skipped) console.log(line);
 for (const result of results) {
   if (result.disconnected > 0) console.log(`${label[result.target]}: ${result.disconnected} clients were disconnected during the run`);
+  for (const trouble of result.observerTrouble) console.log(`${label[result.target]}: ${trouble}`);
 }
 const real = results.find((result) => result.target === "real");
 const stock = results.find((result) => result.target === "stock");
