@@ -22,11 +22,11 @@ export default async function MentionsPage() {
       ) : (
         <ol className="mt-6 divide-y divide-rule rounded-xl border border-rule bg-white" aria-label="Mentions of you">
           {mentions.map((mention) => (
-            <li key={`${mention.readingId}:${mention.commentId}`} className="p-4">
+            <li key={`${mention.documentKind}:${mention.readingId}:${mention.commentId}`} className="p-4">
               <p className="text-sm text-muted">
                 {mention.isNew ? <span className="mr-2 rounded bg-accent-soft px-1.5 py-0.5 text-xs font-semibold text-accent">New</span> : null}
                 <strong className="text-ink">{mention.authorName}</strong> mentioned you on{" "}
-                <Link href={`/readings/${mention.readingId}#comment-${mention.commentId}`} className="font-medium text-accent underline">
+                <Link href={mention.href} className="font-medium text-accent underline">
                   {mention.readingTitle}
                 </Link>{" "}
                 <time dateTime={mention.createdAt.toISOString()}>{mention.createdAt.toISOString().slice(0, 16).replace("T", " ")}</time>

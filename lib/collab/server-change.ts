@@ -6,7 +6,8 @@ import type { Db } from "../db/client.ts";
 import { appendUpdate, loadDocument } from "./document-store.ts";
 import { liveDocuments } from "./live-registry.ts";
 
-export async function applyServerChange(options: { db: Db; documentName: string; userId: string; change: (doc: Y.Doc) => void }): Promise<Uint8Array> {
+/** `userId` is who asked for the change; null for the server's own (a data migration). */
+export async function applyServerChange(options: { db: Db; documentName: string; userId: string | null; change: (doc: Y.Doc) => void }): Promise<Uint8Array> {
   const doc = new Y.Doc();
   const stored = await loadDocument(options.db, options.documentName);
   if (stored.update) Y.applyUpdate(doc, stored.update);

@@ -6,6 +6,7 @@ import { ensureCourse } from "../course/course-settings.ts";
 import { DEMO_JOIN_CODE, DEMO_PASSWORD, ensureDemoAccounts } from "../members/demo-accounts.ts";
 import { importSession } from "../readings/import-session.ts";
 import { backfillHandles } from "../members/handles.ts";
+import { migrateDraftComments } from "../drafts/migrate-draft-comments.ts";
 
 export const SEED_FILE = path.resolve(import.meta.dirname, "../readings/fixtures/llm-fine-tuning.txt");
 
@@ -28,6 +29,9 @@ export async function bootstrapContent({ db, demo }: BootstrapOptions): Promise<
     done.push(`imported the seed session "${result.session.title}" (${result.created} readings)`);
   }
   await backfillHandles(db);
+  // Before the collaboration server starts: its start-up recovery then projects what was moved.
+  const movedDrafts = await migrateDraftComments({ db });
+  if (movedDrafts > 0) done.push(`moved the comments of ${movedDrafts} drafts into their live threads`);
   if (demo) {
     const created = await ensureDemoAccounts({ db });
     if (created > 0) done.push(`created ${created} demo accounts (password "${DEMO_PASSWORD}", see README)`);
