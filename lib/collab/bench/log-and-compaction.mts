@@ -3,7 +3,7 @@
 // (first in full, then after one more comment), and while a draft of 100,000 characters is compacted and
 // projected (JSON, Markdown, a revision), measured with perf_hooks.monitorEventLoopDelay.
 // Run: npx tsx lib/collab/bench/log-and-compaction.mts [-- --writers 64 --appends 20000 --comments 5000]
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import * as Y from "yjs";
 import { createDb } from "../../db/client.ts";
@@ -24,14 +24,17 @@ const cluster = await startTestCluster();
 const databaseName = await createMigratedTemplate(cluster);
 const db = createDb(cluster.urlFor(databaseName));
 
-async function measureStall<T>(work: () => Promise<T>): Promise<{ result: T; maxMs: number; ms: number }> {
+/** Longest event-loop stall, and the event loop's busy time over the whole work (all stalls together). */
+async function measureStall<T>(work: () => Promise<T>): Promise<{ result: T; maxMs: number; busyMs: number; ms: number }> {
   const histogram = monitorEventLoopDelay({ resolution: 1 });
   histogram.enable();
+  const utilization = performance.eventLoopUtilization();
   const started = performance.now();
   const result = await work();
   const ms = performance.now() - started;
+  const busyMs = performance.eventLoopUtilization(utilization).active;
   histogram.disable();
-  return { result, maxMs: histogram.max / 1e6, ms };
+  return { result, maxMs: histogram.max / 1e6, busyMs, ms };
 }
 
 try {
@@ -70,22 +73,29 @@ try {
   const projection = await measureStall(() => rebuildReadingProjection(db, readingId, compaction.result.state));
   console.log(
     `${COMMENTS} comments (${(compaction.result.state.byteLength / 1024).toFixed(0)} KiB): compacted from ${COMMENTS} log rows in ${compaction.ms.toFixed(0)} ms ` +
-      `(longest event-loop stall ${compaction.maxMs.toFixed(1)} ms), projected from scratch in ${projection.ms.toFixed(0)} ms (longest stall ${projection.maxMs.toFixed(1)} ms)`,
+      `(longest event-loop stall ${compaction.maxMs.toFixed(1)} ms, event loop busy ${compaction.busyMs.toFixed(0)} ms in all), ` +
+      `projected from scratch in ${projection.ms.toFixed(0)} ms (longest stall ${projection.maxMs.toFixed(1)} ms, busy ${projection.busyMs.toFixed(0)} ms)`,
   );
 
   // Steady state, five times: one more comment each. On a shared machine a stall also counts the time the
   // process was not scheduled at all, so the same measurement over an idle second is printed beside it.
   const stalls: number[] = [];
+  const busy: number[] = [];
   const idle: number[] = [];
   for (let round = 0; round < 5; round++) {
     const before = Y.encodeStateVector(big);
     createComment(big, { authorId: "author-1", highlightId: null, parentId: null, body: `one more, round ${round}` });
     await appendUpdate(db, { name, update: Y.encodeStateAsUpdate(big, before), userId: null });
-    stalls.push((await measureStall(compactAndProject)).maxMs);
+    const measured = await measureStall(compactAndProject);
+    stalls.push(measured.maxMs);
+    busy.push(measured.busyMs);
     idle.push((await measureStall(() => new Promise((resolve) => setTimeout(resolve, 1000)))).maxMs);
   }
   const list = (values: number[]) => values.map((value) => value.toFixed(0)).join(", ");
-  console.log(`one more comment, compacted and projected, 5 times: longest event-loop stall ${list(stalls)} ms (an idle second on this machine: ${list(idle)} ms)`);
+  console.log(
+    `one more comment, compacted and projected, 5 times: longest event-loop stall ${list(stalls)} ms, event loop busy ${list(busy)} ms in all ` +
+      `(longest stall over an idle second on this machine: ${list(idle)} ms)`,
+  );
 
   // 3. A draft of 100,000 characters: 500 paragraphs, each its own logged update.
   const session = await db.classSession.create({ data: { slug: "bench-session", title: "Bench session", position: 0 } });
@@ -107,7 +117,7 @@ try {
     await rebuildDraftProjection({ db, draftId: draft.id, state, lastEditorLeft: true });
   });
   const stored = await db.draft.findUniqueOrThrow({ where: { id: draft.id } });
-  console.log(`draft of ${stored.markdown.length.toLocaleString("en-US")} Markdown characters, compacted from 500 log rows and projected: ${drafted.ms.toFixed(0)} ms, longest event-loop stall ${drafted.maxMs.toFixed(1)} ms`);
+  console.log(`draft of ${stored.markdown.length.toLocaleString("en-US")} Markdown characters, compacted from 500 log rows and projected: ${drafted.ms.toFixed(0)} ms, longest event-loop stall ${drafted.maxMs.toFixed(1)} ms, busy ${drafted.busyMs.toFixed(0)} ms in all`);
 } finally {
   await db.$disconnect();
   await dropDatabase(cluster, databaseName);
