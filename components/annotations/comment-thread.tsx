@@ -133,7 +133,8 @@ export function ThreadView({ thread, ctx, forceOpen = false }: ThreadViewProps) 
   const open = !thread.resolved || (toggled ?? forceOpen);
   const unreadableRoot = isUnreadable(root);
   // Nothing is offered on a root that cannot be read: the server could not check it either.
-  const canResolve = !unreadableRoot && can(ctx.actor, "thread:resolve", { threadAuthorId: root.authorId, session: ctx.session });
+  const canResolve =
+    !unreadableRoot && (ctx.mayResolve ? ctx.mayResolve(root.authorId) : can(ctx.actor, "thread:resolve", { threadAuthorId: root.authorId, session: ctx.session }));
   const canReply = ctx.canAnnotate && !unreadableRoot;
   const starter = unreadableRoot ? "a comment that could not be read" : root.deleted ? "a deleted comment" : ctx.nameOf(root.authorId);
 

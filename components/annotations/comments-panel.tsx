@@ -1,5 +1,8 @@
 "use client";
-import { useEffect, useId, useMemo } from "react";
+// The Comments panel of a thread document, the same for a reading and for a draft (whose threads are
+// the live document `draft-threads:<draftId>`; components/drafts/draft-workspace.tsx): threads on
+// passages in text order, threads on the whole paper or draft, and what could not be placed or read.
+import { useEffect, useId, useMemo, type ReactNode } from "react";
 import type * as Y from "yjs";
 import type { AnchorResult } from "@/lib/anchoring";
 import {
@@ -17,8 +20,8 @@ import { CommentComposer } from "./comment-composer";
 import { ThreadView } from "./comment-thread";
 import { HighlightCard, highlightCardId } from "./highlight-card";
 import type { Member } from "./mention-autocomplete";
-import type { DraftLinks, ThreadActions, ThreadContext } from "./thread-context";
-import { buildThreads } from "./threads";
+import type { DraftLinks, ThreadActions, ThreadContext, ThreadPlace } from "./thread-context";
+import { buildThreads, type ThreadHighlight } from "./threads";
 import { useNow, type ReadingData } from "./use-live-data";
 
 export interface ActiveHighlight {
@@ -30,11 +33,28 @@ export interface ActiveHighlight {
   nonce: number;
 }
 
+/** The panel's words for what its threads hang on (a reading's by default). */
+export interface PanelCopy {
+  emptyMessage: string;
+  /** Heading of the threads that hang on no passage. */
+  wholeHeading: string;
+  composerPlaceholder: string;
+}
+
+const READING_COPY: PanelCopy = {
+  emptyMessage: "No comments yet. Select a passage to highlight it, or comment on the whole paper.",
+  wholeHeading: "On the whole paper",
+  composerPlaceholder: "On the whole paper… (@ to mention someone)",
+};
+
 export interface CommentsPanelProps {
+  /** The reading's abstract (anchored passages are cut from it); for a draft, see passageText. */
   abstract: string;
+  /** How a found passage reads now, where it is not a slice of `abstract` (a draft's live text). */
+  passageText?: (highlight: ThreadHighlight, anchor: { start: number; end: number }) => string;
   /** The live document; null while it is being (re)created, when changes are refused with a message. */
   doc: Y.Doc | null;
-  data: ReadingData;
+  data: ReadingData<ThreadHighlight>;
   /** Entries stored in a shape that cannot be read: each shown as such, in its place. */
   unreadable?: readonly UnreadableEntry[];
   anchors: ReadonlyMap<string, AnchorResult>;
@@ -47,10 +67,18 @@ export interface CommentsPanelProps {
   onShowInText?: (highlightId: string) => void;
   /** Quoting into the session's drafts, and where highlights are quoted already. */
   drafts?: DraftLinks;
+  /** Who may resolve a thread, when it is not the reading's rule (draft threads). */
+  mayResolve?: (threadAuthorId: string) => boolean;
+  place?: ThreadPlace;
+  copy?: PanelCopy;
+  /** Shown instead of the composer on the whole paper while given: a draft's "Comment on selection" form. */
+  composer?: ReactNode;
+  /** The region's accessible name, when it is not just its heading. */
+  label?: string;
   className?: string;
 }
 
-export const EMPTY_MESSAGE = "No comments yet. Select a passage to highlight it, or comment on the whole paper.";
+export const EMPTY_MESSAGE = READING_COPY.emptyMessage;
 
 function useActions(doc: Y.Doc | null, actor: Actor): ThreadActions {
   return useMemo(() => {
@@ -76,11 +104,34 @@ const NOTHING_UNREADABLE: readonly UnreadableEntry[] = [];
 
 export const UNREADABLE_HIGHLIGHT = "This highlight could not be read.";
 
-export function CommentsPanel({ abstract, doc, data, unreadable = NOTHING_UNREADABLE, anchors, actor, session, members, canAnnotate, activeHighlight, onShowInText, drafts, className = "" }: CommentsPanelProps) {
+export function CommentsPanel({
+  abstract,
+  passageText,
+  doc,
+  data,
+  unreadable = NOTHING_UNREADABLE,
+  anchors,
+  actor,
+  session,
+  members,
+  canAnnotate,
+  activeHighlight,
+  onShowInText,
+  drafts,
+  mayResolve,
+  place,
+  copy = READING_COPY,
+  composer,
+  label,
+  className = "",
+}: CommentsPanelProps) {
   const headingId = useId();
   const now = useNow();
   const actions = useActions(doc, actor);
-  const index = useMemo(() => buildThreads(data.highlights, data.comments, anchors, abstract, unreadable), [data.highlights, data.comments, anchors, abstract, unreadable]);
+  const index = useMemo(
+    () => buildThreads(data.highlights, data.comments, anchors, passageText ?? abstract, unreadable),
+    [data.highlights, data.comments, anchors, passageText, abstract, unreadable],
+  );
 
   const ctx = useMemo<ThreadContext>(() => {
     const byId = new Map(members.map((member) => [member.id, member.name]));
@@ -96,8 +147,10 @@ export function CommentsPanel({ abstract, doc, data, unreadable = NOTHING_UNREAD
       mentionLabel: (handle) => byHandle.get(handle),
       actions,
       drafts,
+      mayResolve,
+      place,
     };
-  }, [actor, session, members, canAnnotate, data.reactions, now, actions, drafts]);
+  }, [actor, session, members, canAnnotate, data.reactions, now, actions, drafts, mayResolve, place]);
 
   useEffect(() => {
     if (!activeHighlight) return;
@@ -114,7 +167,7 @@ export function CommentsPanel({ abstract, doc, data, unreadable = NOTHING_UNREAD
   const commentCount = data.comments.filter((comment) => !comment.deleted).length;
 
   return (
-    <section aria-labelledby={headingId} className={`min-w-0 ${className}`}>
+    <section aria-labelledby={label ? undefined : headingId} aria-label={label} className={`min-w-0 ${className}`}>
       <h2 className="flex items-baseline gap-2 text-sm font-semibold uppercase tracking-wider text-muted">
         <span id={headingId}>Comments</span>
         {commentCount > 0 ? (
@@ -125,20 +178,21 @@ export function CommentsPanel({ abstract, doc, data, unreadable = NOTHING_UNREAD
         ) : null}
       </h2>
 
-      {canAnnotate ? (
-        <div className="mt-3 rounded-xl border border-rule bg-white p-3">
-          <CommentComposer
-            label="Comment"
-            submitLabel="Post"
-            rows={2}
-            members={members}
-            placeholder="On the whole paper… (@ to mention someone)"
-            onSubmit={(body) => actions.startThread(null, body)}
-          />
-        </div>
-      ) : null}
+      {composer ??
+        (canAnnotate ? (
+          <div className="mt-3 rounded-xl border border-rule bg-white p-3">
+            <CommentComposer
+              label="Comment"
+              submitLabel="Post"
+              rows={2}
+              members={members}
+              placeholder={copy.composerPlaceholder}
+              onSubmit={(body) => actions.startThread(null, body)}
+            />
+          </div>
+        ) : null)}
 
-      {commentCount === 0 ? <p className="mt-4 rounded-xl border border-dashed border-rule bg-white/60 p-4 text-center text-sm text-muted">{EMPTY_MESSAGE}</p> : null}
+      {commentCount === 0 ? <p className="mt-4 rounded-xl border border-dashed border-rule bg-white/60 p-4 text-center text-sm text-muted">{copy.emptyMessage}</p> : null}
 
       {index.anchored.length > 0 ? (
         <div className="mt-6">
@@ -153,7 +207,7 @@ export function CommentsPanel({ abstract, doc, data, unreadable = NOTHING_UNREAD
 
       {index.paper.length > 0 ? (
         <div className="mt-6">
-          <h3 className="text-xs font-semibold uppercase tracking-wider text-muted">On the whole paper</h3>
+          <h3 className="text-xs font-semibold uppercase tracking-wider text-muted">{copy.wholeHeading}</h3>
           <ol className="mt-2 space-y-3">
             {index.paper.map((thread) => (
               <li key={thread.root.id}>

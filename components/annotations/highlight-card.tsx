@@ -57,7 +57,7 @@ export function HighlightCard({ group, ctx, active, onShowInText }: HighlightCar
       <blockquote className={`mt-2 border-l-4 pl-3 font-serif text-sm leading-relaxed text-ink ${KIND_STYLES[highlight.kind].quote}`}>
         <p className={active ? "" : "line-clamp-3"}>{group.quote}</p>
       </blockquote>
-      {detached ? <p className="mt-1 text-xs text-muted">The abstract changed and this passage can no longer be found in it.</p> : null}
+      {detached ? <p className="mt-1 text-xs text-muted">{ctx.place?.passageGone ?? "The abstract changed and this passage can no longer be found in it."}</p> : null}
       <DraftQuotes highlightId={highlight.id} ctx={ctx} />
       <div className="mt-2 flex flex-wrap items-center gap-2">
         {!detached && onShowInText ? (

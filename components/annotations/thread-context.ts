@@ -28,6 +28,18 @@ export interface ThreadContext {
   actions: ThreadActions;
   /** Where highlights can be quoted (the reading page); absent where drafts do not apply. */
   drafts?: DraftLinks;
+  /**
+   * Who may resolve a thread started by `threadAuthorId`, as the server's check of this document asks
+   * it; by default lib/policies' "thread:resolve" for the session (a reading). Draft threads pass theirs.
+   */
+  mayResolve?: (threadAuthorId: string) => boolean;
+  /** What the threads hang on, in words: the reading's abstract by default. */
+  place?: ThreadPlace;
+}
+
+export interface ThreadPlace {
+  /** Under a passage that can no longer be found. */
+  passageGone: string;
 }
 
 export interface DraftLinks {

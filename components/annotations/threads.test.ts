@@ -101,3 +101,30 @@ describe("visibleComments", () => {
     expect([...visibleComments(comments)].sort()).toEqual(expected);
   });
 });
+
+describe("buildThreads on a draft's threads", () => {
+  const passage = (id: string, exact: string, createdAt: number) => ({
+    id: `p-${id}-000000`,
+    authorId: "u1",
+    kind: "note" as const,
+    target: { exact, from: "AQID", to: "BAUG" },
+    createdAt,
+  });
+
+  it("orders passages by where the editor finds them, reads them as they read now, and lists removed ones with their stored quote", () => {
+    const [late, early, gone] = [passage("late", "second", 1), passage("early", "first", 2), passage("gone", "removed words", 3)];
+    const anchors = new Map([
+      [late.id, { status: "exact" as const, start: 40, end: 46 }],
+      [early.id, { status: "exact" as const, start: 3, end: 8 }],
+      [gone.id, { status: "detached" as const }],
+    ]);
+    const comments = [comment("a", { highlightId: late.id }), comment("b", { highlightId: gone.id }), comment("c", { highlightId: null })];
+    const index = buildThreads([late, early, gone], comments, anchors, (highlight) => `${highlight.target.exact}, edited`);
+    expect(index.anchored.map((group) => [group.highlight.id, group.quote, group.threads.length])).toEqual([
+      [early.id, "first, edited", 0],
+      [late.id, "second, edited", 1],
+    ]);
+    expect(index.detached.map((group) => [group.highlight.id, group.quote])).toEqual([[gone.id, "removed words"]]);
+    expect(index.paper.map((thread) => thread.root.id)).toEqual([comments[2]!.id]);
+  });
+});

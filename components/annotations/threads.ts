@@ -1,7 +1,12 @@
-// Groups the document's comments into what the Comments panel shows: highlight threads in text
-// order, threads on the whole paper, and highlights whose passage can no longer be found.
+// Groups a thread document's comments into what the Comments panel shows: highlight threads in text
+// order, threads on the whole paper (or draft), and highlights whose passage can no longer be found.
+// The same for readings and drafts: only where a passage is (`anchors`) and how it reads now differ.
 import { anchorTarget, type AnchorResult } from "@/lib/anchoring";
+import type { DraftHighlight } from "@/lib/collab/draft-threads-doc";
 import type { Comment, Highlight, UnreadableEntry } from "@/lib/collab/reading-doc";
+
+/** A commented passage: of a reading's abstract (text offsets) or of a live draft (relative positions). */
+export type ThreadHighlight = Highlight | DraftHighlight;
 
 /** A comment as the panel shows it: readable, or stored in a shape that cannot be read (shown as such, in its place). */
 export type ThreadComment = Comment | UnreadableEntry;
@@ -18,7 +23,7 @@ export interface Thread {
 }
 
 export interface HighlightGroup {
-  highlight: Highlight;
+  highlight: ThreadHighlight;
   anchor: AnchorResult;
   /** The passage as it reads now (or as stored, when detached). */
   quote: string;
@@ -79,11 +84,15 @@ function createdAtOf(comment: ThreadComment): number {
   return isUnreadable(comment) ? Number.MAX_SAFE_INTEGER : comment.createdAt;
 }
 
+/**
+ * `text` is the reading's abstract, which anchored passages are cut from; or, for a draft, a function
+ * that says how a found passage reads now. A detached passage shows its stored quote.
+ */
 export function buildThreads(
-  highlights: readonly Highlight[],
+  highlights: readonly ThreadHighlight[],
   comments: readonly Comment[],
   anchors: ReadonlyMap<string, AnchorResult>,
-  abstract: string,
+  text: string | ((highlight: ThreadHighlight, anchor: Exclude<AnchorResult, { status: "detached" }>) => string),
   unreadable: readonly UnreadableEntry[] = [],
 ): ThreadIndex {
   const all: ThreadComment[] = [...comments, ...unreadable.filter((entry) => entry.root === "comments")];
@@ -116,7 +125,7 @@ export function buildThreads(
     const group = {
       highlight,
       anchor,
-      quote: anchor.status === "detached" ? highlight.target.exact : abstract.slice(anchor.start, anchor.end),
+      quote: anchor.status === "detached" ? highlight.target.exact : typeof text === "string" ? text.slice(anchor.start, anchor.end) : text(highlight, anchor),
       threads: threadsOf.get(highlight.id) ?? [],
     };
     (anchor.status === "detached" ? detached : anchored).push(group);

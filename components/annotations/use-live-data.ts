@@ -8,31 +8,29 @@ import { memoizeAnchors, type AnchorResult } from "@/lib/anchoring";
 import { readComments, readHighlights, readingMaps, readReactions, type Comment, type Highlight } from "@/lib/collab/reading-doc";
 import { readPeers, type Peer } from "./awareness-peers";
 
-export interface ReadingData {
-  highlights: Highlight[];
+/** A thread document read as plain data; a draft's threads carry their own kind of highlight. */
+export interface ReadingData<H = Highlight> {
+  highlights: H[];
   comments: Comment[];
   /** commentId -> ids of the users who gave it +1 */
   reactions: Map<string, string[]>;
 }
 
-function read(doc: Y.Doc): ReadingData {
-  return { highlights: readHighlights(doc), comments: readComments(doc), reactions: readReactions(doc) };
-}
-
-const READERS = { highlights: readHighlights, comments: readComments, reactions: readReactions } as const;
-type Part = keyof typeof READERS;
+type Part = "highlights" | "comments" | "reactions";
 
 /**
  * The document as ReadingData, re-reading after each update only the parts it touched: a comment
  * leaves the highlights array as it was, so nothing downstream (anchors, the abstract's layout) redoes work.
  */
-export function readingDataStore(doc: Y.Doc) {
+export function readingDataStore<H = Highlight>(doc: Y.Doc, readHighlightsOf: (doc: Y.Doc) => H[] = readHighlights as unknown as (doc: Y.Doc) => H[]) {
+  const readers = { highlights: readHighlightsOf, comments: readComments, reactions: readReactions };
+  const read = (from: Y.Doc): ReadingData<H> => ({ highlights: readHighlightsOf(from), comments: readComments(from), reactions: readReactions(from) });
   let snapshot = read(doc);
   const maps = readingMaps(doc);
   return {
     subscribe(listener: () => void) {
       const touched = new Set<Part>();
-      const marks = (Object.keys(READERS) as Part[]).map((part) => {
+      const marks = (Object.keys(readers) as Part[]).map((part) => {
         const mark = () => touched.add(part);
         maps[part].observeDeep(mark);
         return () => maps[part].unobserveDeep(mark);
@@ -41,7 +39,7 @@ export function readingDataStore(doc: Y.Doc) {
       const onUpdate = () => {
         if (touched.size === 0) return;
         const next = { ...snapshot };
-        for (const part of touched) Object.assign(next, { [part]: READERS[part](doc) });
+        for (const part of touched) Object.assign(next, { [part]: readers[part](doc) });
         touched.clear();
         snapshot = next;
         listener();
@@ -59,8 +57,9 @@ export function readingDataStore(doc: Y.Doc) {
   };
 }
 
-export function useReadingData(doc: Y.Doc): ReadingData {
-  const store = useMemo(() => readingDataStore(doc), [doc]);
+/** `readHighlightsOf` must be stable (a module-level function): a new one re-reads the document. */
+export function useReadingData<H = Highlight>(doc: Y.Doc, readHighlightsOf?: (doc: Y.Doc) => H[]): ReadingData<H> {
+  const store = useMemo(() => readingDataStore<H>(doc, readHighlightsOf), [doc, readHighlightsOf]);
   return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 }
 

@@ -34,9 +34,12 @@ describe("DraftWorkspace (server render)", () => {
     const markup = render("BLOG_POST", true);
     expect(markup).toContain('aria-label="Draft comments"');
     expect(markup).toContain('aria-label="Revisions"');
-    expect(markup).toContain("Loading comments…");
+    // The threads are a live document: before it arrives the panel says there is nothing yet, in the draft's words.
+    expect(markup).toContain("On the whole draft… (@ to mention someone)");
+    expect(markup).toContain("No comments yet. Select text in the draft and choose Comment on selection, or comment on the whole draft.");
     expect(markup).toContain("Loading revisions…");
     expect(markup).toContain("Loading the draft…");
+    expect(markup).not.toContain("On the whole paper");
   });
 
   it.each([

@@ -1,21 +1,27 @@
 "use client";
 // A team draft, live: presence and connection status, the collaborative editor on the left, the
 // comments and revisions on the right (stacked on a phone), and the export link. The editor is the
-// live Y.Doc `draft:<id>`; comments and revisions are JSON routes. The collaboration server and the
-// routes re-check every permission; `canWrite` here only decides what to show.
+// live Y.Doc `draft:<id>`; its comment threads are a second live document, `draft-threads:<id>`, read
+// and written like a reading's (the same panel); revisions are JSON routes. The collaboration server
+// and the routes re-check every permission; `canWrite` here only decides what to show.
 import { RefusalAlert } from "@/components/collab/refusal-alert";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useEditorState, type Editor } from "@tiptap/react";
-import { draftDocumentName } from "@/lib/collab/document-name";
-import type { Actor, SessionTeams } from "@/lib/policies";
+import type { AnchorResult } from "@/lib/anchoring";
+import { draftDocumentName, draftThreadsDocumentName } from "@/lib/collab/document-name";
+import { readDraftHighlights } from "@/lib/collab/draft-threads-doc";
+import { can, type Actor, type SessionTeams } from "@/lib/policies";
+import type { ActiveHighlight } from "../annotations/comments-panel";
 import { ConnectionStatus } from "../annotations/connection-status";
 import type { Member } from "../annotations/mention-autocomplete";
 import { PresenceAvatars } from "../annotations/presence-avatars";
-import { usePeers } from "../annotations/use-live-data";
-import { useCollabDocument, useStatelessMessages } from "../collab/use-collab-document";
+import { READING_CONNECTION } from "../annotations/reading-connection-options";
+import type { ThreadHighlight } from "../annotations/threads";
+import { usePeers, useReadingData } from "../annotations/use-live-data";
+import { useUnreadableEntries } from "../annotations/use-unreadable-entries";
+import { useCollabDocument } from "../collab/use-collab-document";
 import { currentPassage, livePassagesKey, setAnchoredPassages, type AnchoredPassage, type SelectionAnchor } from "./comment-anchors";
-import { buildThreads, commentListSchema, isCommentsChanged, type DraftComment } from "./comments";
-import { DraftCommentsPanel, type PassageState } from "./draft-comments-panel";
+import { DraftCommentsPanel } from "./draft-comments-panel";
 import { DraftEditor } from "./draft-editor";
 import { RevisionsPanel } from "./revisions-panel";
 import { revisionListSchema } from "./revisions";
@@ -38,39 +44,36 @@ const COPY: Record<DraftKind, { placeholder: string; team: string; download: str
   BLOG_POST: { placeholder: "Start the blog post…", team: "the blog team", download: "Download Markdown" },
 };
 
+/** Before the draft has loaded a passage cannot be placed yet; it is listed as found, with its stored quote. */
+const NOT_PLACED: AnchorResult = { status: "exact", start: 0, end: 0 };
+const DETACHED: AnchorResult = { status: "detached" };
+
 export function DraftWorkspace({ draft, actor, session, canWrite, members }: DraftWorkspaceProps) {
   const copy = COPY[draft.kind];
   const live = useCollabDocument(draftDocumentName(draft.id));
+  const threads = useCollabDocument(draftThreadsDocumentName(draft.id), READING_CONNECTION);
+  const data = useReadingData(threads.doc, readDraftHighlights);
+  const unreadableEntries = useUnreadableEntries(threads.doc);
+  // The reading's reader of unreadable entries judges highlights by the reading's target; a draft's passages are read above.
+  const unreadable = useMemo(() => unreadableEntries.filter((entry) => entry.root !== "highlights"), [unreadableEntries]);
   const peers = usePeers(live.awareness);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [pending, setPending] = useState<SelectionAnchor | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
+  const [active, setActive] = useState<ActiveHighlight | null>(null);
+  const threadsDoc = threads.provider ? threads.doc : null;
+  const canComment = can(actor, "draft:comment");
 
-  const comments = useJsonResource(`/api/drafts/${draft.id}/comments`, commentListSchema);
   const revisions = useJsonResource(`/api/drafts/${draft.id}/revisions`, revisionListSchema);
-  const threads = useMemo(() => buildThreads(comments.data?.comments ?? []), [comments.data]);
 
-  const { reload: reloadComments } = comments;
-  const onStateless = useCallback(
-    (payload: string) => {
-      if (isCommentsChanged(payload)) void reloadComments();
-    },
-    [reloadComments],
-  );
-  useStatelessMessages(live.provider, onStateless);
-
-  // Messages sent while we were disconnected are lost: catch up whenever the document is live again.
-  useEffect(() => {
-    if (live.synced) void reloadComments();
-  }, [live.synced, reloadComments]);
-
-  const passages = useMemo<AnchoredPassage[]>(
-    () =>
-      threads.flatMap((thread) =>
-        thread.root.anchorFrom && thread.root.anchorTo ? [{ commentId: thread.root.id, anchorFrom: thread.root.anchorFrom, anchorTo: thread.root.anchorTo, resolved: thread.resolved }] : [],
-      ),
-    [threads],
-  );
+  // A passage is painted while it has an open thread (or none at all yet).
+  const passages = useMemo<AnchoredPassage[]>(() => {
+    const roots = data.comments.filter((comment) => comment.parentId === null && !comment.deleted);
+    return data.highlights.map((highlight) => {
+      const own = roots.filter((comment) => comment.highlightId === highlight.id);
+      return { commentId: highlight.id, anchorFrom: highlight.target.from, anchorTo: highlight.target.to, resolved: own.length > 0 && own.every((comment) => comment.resolvedAt !== null) };
+    });
+  }, [data.highlights, data.comments]);
   useEffect(() => {
     if (editor) setAnchoredPassages(editor, passages);
   }, [editor, passages]);
@@ -80,27 +83,61 @@ export function DraftWorkspace({ draft, actor, session, canWrite, members }: Dra
     selector: ({ editor: current }) => (current ? { live: livePassagesKey(current.state), empty: current.isEmpty } : null),
   });
   const liveKey = painted?.live ?? "";
-  const livePassages = useMemo(() => new Set(liveKey ? liveKey.split(",") : []), [liveKey]);
   // Until the draft has arrived (from the server or the offline copy) every passage would look removed.
   const loaded = Boolean(editor) && (live.synced || painted?.empty === false);
-  const passageState = useCallback(
-    (comment: DraftComment): PassageState => (!loaded ? "unknown" : livePassages.has(comment.id) ? "present" : "removed"),
-    [loaded, livePassages],
+
+  const anchors = useMemo(() => {
+    const present = new Set(liveKey ? liveKey.split(",") : []);
+    const result = new Map<string, AnchorResult>();
+    for (const highlight of data.highlights) {
+      if (!editor || !loaded) {
+        result.set(highlight.id, NOT_PLACED);
+        continue;
+      }
+      const range = present.has(highlight.id) ? currentPassage(editor, highlight.target.from, highlight.target.to) : null;
+      result.set(highlight.id, range ? { status: "exact", start: range.from, end: range.to } : DETACHED);
+    }
+    return result;
+  }, [data.highlights, editor, loaded, liveKey]);
+
+  const passageText = useCallback(
+    (highlight: ThreadHighlight) => {
+      if (!editor || !("from" in highlight.target)) return highlight.target.exact;
+      const range = currentPassage(editor, highlight.target.from, highlight.target.to);
+      return range ? editor.state.doc.textBetween(range.from, range.to, "\n", " ") : highlight.target.exact;
+    },
+    // The text is read again whenever the painted passages change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [editor, liveKey],
   );
 
   const showPassage = useCallback(
-    (comment: DraftComment): boolean => {
-      if (!editor || !comment.anchorFrom || !comment.anchorTo) return false;
-      const range = currentPassage(editor, comment.anchorFrom, comment.anchorTo);
-      if (!range) return false;
-      editor.chain().focus().setTextSelection(range).scrollIntoView().run();
-      return true;
+    (highlightId: string) => {
+      const highlight = data.highlights.find((candidate) => candidate.id === highlightId);
+      if (!editor || !highlight) return;
+      const range = currentPassage(editor, highlight.target.from, highlight.target.to);
+      if (range) editor.chain().focus().setTextSelection(range).scrollIntoView().run();
     },
-    [editor],
+    [editor, data.highlights],
   );
+
+  const open = useCallback((id: string, focus: boolean) => setActive((previous) => ({ id, focus, scroll: true, nonce: (previous?.nonce ?? 0) + 1 })), []);
+
+  // A click on a painted passage opens its thread (the card's "Show in text" goes the other way).
+  useEffect(() => {
+    if (!editor) return;
+    const dom = editor.view.dom;
+    const onClick = (event: MouseEvent) => {
+      const mark = event.target instanceof Element ? event.target.closest<HTMLElement>(".draft-comment-anchor[data-comment-id]") : null;
+      if (mark?.dataset.commentId) open(mark.dataset.commentId, false);
+    };
+    dom.addEventListener("click", onClick);
+    return () => dom.removeEventListener("click", onClick);
+  }, [editor, open]);
 
   const commentOnSelection = useCallback((anchor: SelectionAnchor) => {
     setPending(anchor);
+    setActive(null);
     setFocusRequest((request) => request + 1);
   }, []);
 
@@ -116,10 +153,11 @@ export function DraftWorkspace({ draft, actor, session, canWrite, members }: Dra
           <span aria-hidden="true">↓</span>
           {copy.download}
         </a>
-        <ConnectionStatus status={live.status} unsyncedChanges={live.unsyncedChanges} />
+        <ConnectionStatus status={live.status} unsyncedChanges={live.unsyncedChanges + threads.unsyncedChanges} />
       </div>
 
       <RefusalAlert reason={live.refusal} onDismiss={live.dismissRefusal} />
+      <RefusalAlert reason={threads.refusal} onDismiss={threads.dismissRefusal} />
 
       {canWrite ? null : (
         <p className="mt-3 rounded-lg border border-rule bg-accent-soft/40 px-3 py-2 text-sm text-ink">
@@ -151,21 +189,22 @@ export function DraftWorkspace({ draft, actor, session, canWrite, members }: Dra
         </div>
         <div className="min-w-0 space-y-10 @4xl:sticky @4xl:top-4 @4xl:max-h-[calc(100dvh-2rem)] @4xl:self-start @4xl:overflow-y-auto @4xl:pr-1">
           <DraftCommentsPanel
-            draftId={draft.id}
+            doc={threadsDoc}
+            data={data}
+            unreadable={unreadable}
+            anchors={anchors}
+            passageText={passageText}
             actor={actor}
-            canWrite={canWrite}
             draftKind={draft.kind}
             session={session}
             members={members}
-            threads={threads}
-            status={comments.status}
-            error={comments.error}
-            reload={comments.reload}
+            canComment={canComment}
             pending={pending}
             focusRequest={focusRequest}
             onClearPending={() => setPending(null)}
-            passageState={passageState}
+            activeHighlight={active}
             onShowPassage={showPassage}
+            onCreated={(highlightId) => open(highlightId, false)}
           />
           <RevisionsPanel
             draftId={draft.id}

@@ -128,7 +128,7 @@ function checkNewEntry(entry: unknown, key: string, fields: Record<string, Value
 }
 
 export function readingInspector(context: ReadingCheckContext): Inspector {
-  const { actor, session, now } = context;
+  const { actor } = context;
   return (applied: AppliedUpdate) => {
     const { doc, transaction } = applied;
     const roots = {
