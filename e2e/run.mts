@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { findFreePort } from "../lib/server/ports.ts";
 import { createDatabase, dropDatabase, startTestCluster } from "../lib/testing/test-cluster.ts";
+import { seedLegacyDraftComments } from "./drafts/legacy-draft-comments.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const artifacts = path.join(root, "e2e", ".artifacts");
@@ -13,6 +14,8 @@ fs.mkdirSync(artifacts, { recursive: true });
 
 const cluster = await startTestCluster();
 const database = await createDatabase(cluster, "marginalia_e2e");
+// Data an older version left behind, which the server's start must carry over (e2e/drafts).
+await seedLegacyDraftComments(cluster.urlFor(database));
 const port = await findFreePort();
 const baseUrl = `http://127.0.0.1:${port}`;
 const serverLog = fs.createWriteStream(path.join(artifacts, "server.log"));

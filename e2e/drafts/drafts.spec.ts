@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, createSession, DEMO_JOIN_CODE, newPerson, sameOrigin, signInWithApi, uniqueSuffix } from "../support.ts";
+import { LEGACY_COMMENTS, LEGACY_PASSAGE } from "./legacy-draft-comments.ts";
 
 async function openDraft(page: Page, slug: string, kind: "presentation" | "blog-post") {
   await page.goto(`/sessions/${slug}/drafts/${kind}`);
@@ -44,7 +45,7 @@ test("two lead-team members type at once and see each other's text and caret", a
   await lena.context().close();
 });
 
-test("a classmate follows the draft live, cannot type in it, and comments; the team sees and resolves", async ({ browser }) => {
+test("a classmate follows the draft live, cannot type in it, and comments; the team sees, replies, +1s and resolves", async ({ browser }) => {
   const { slug } = await createSession(browser);
   const lena = await newPerson(browser, "lead");
   const alice = await newPerson(browser, "alice");
@@ -78,8 +79,20 @@ test("a classmate follows the draft live, cannot type in it, and comments; the t
   await lena.keyboard.press("Control+Home");
   await lena.keyboard.type("Intro. ");
   await expect(lena.locator(".draft-comment-anchor")).toHaveText(selected!);
-  await lenaComments.getByRole("button", { name: "Resolve" }).first().click();
-  await expect(aliceComments.getByText(/Resolved \(1\)/)).toBeVisible();
+  // The same thread as on a reading: reply, +1, and resolve (the lead team resolves threads on its presentation).
+  const thread = lenaComments.getByRole("article", { name: `Thread started by ${ACCOUNTS.alice.name}` });
+  await thread.getByRole("button", { name: "Reply" }).click();
+  await thread.getByLabel("Reply").fill("From 1e18 to 1e21 FLOPs.");
+  await thread.getByRole("button", { name: "Send reply" }).click();
+  await thread.getByRole("button", { name: /^\+1/ }).first().click();
+  const aliceThread = aliceComments.getByRole("article", { name: `Thread started by ${ACCOUNTS.alice.name}` });
+  await expect(aliceThread).toContainText("From 1e18 to 1e21 FLOPs.");
+  await expect(aliceThread.getByRole("button", { name: /^\+1/ }).first()).toHaveText("+1 1");
+  await thread.getByRole("button", { name: "Resolve" }).click();
+  await expect(aliceComments.getByText("Resolved", { exact: true })).toBeVisible();
+  await expect(aliceComments.getByText(`by ${ACCOUNTS.lead.name}`)).toBeVisible();
+  // A resolved passage is no longer painted.
+  await expect(lena.locator(".draft-comment-anchor")).toHaveCount(0);
   await lena.context().close();
   await alice.context().close();
 });
@@ -143,4 +156,57 @@ test("Quote in blog post from a highlight lands in the blog draft with its back-
   const backLink = editor.getByRole("link", { name: "Scaling Laws for Neural Language Models" });
   await expect(backLink).toHaveAttribute("href", new RegExp(`${new URL(readingUrl).pathname}#highlight-`));
   await blake.context().close();
+});
+
+test("an @mention in a draft comment reaches the person mentioned, and its link leads back to the draft", async ({ browser }) => {
+  const { slug } = await createSession(browser);
+  const lena = await newPerson(browser, "lead");
+  const alice = await newPerson(browser, "alice");
+  const bob = await newPerson(browser, "bob");
+  await openDraft(lena, slug, "blog-post");
+  await lena.getByRole("textbox", { name: "Blog post" }).click();
+  await lena.keyboard.type("Adapters are cheap to train.");
+  await openDraft(alice, slug, "blog-post");
+  const editor = alice.getByRole("textbox", { name: "Blog post" });
+  await expect(editor).toContainText("Adapters are cheap to train.");
+  await editor.getByText("Adapters are cheap to train.").dblclick({ position: { x: 8, y: 8 } });
+  await alice.getByRole("button", { name: "Comment on selection" }).click();
+  const body = `Is this right, @${ACCOUNTS.bob.email.split("@")[0]}? (${uniqueSuffix()})`;
+  const comments = alice.getByRole("region", { name: "Draft comments" });
+  await comments.getByLabel("Comment", { exact: true }).fill(body);
+  await comments.getByRole("button", { name: "Post" }).click();
+  await expect(comments.getByRole("article", { name: `Thread started by ${ACCOUNTS.alice.name}` })).toBeVisible();
+
+  // Mentions are read from the projection, written shortly after the change: Bob reloads until it is there.
+  const mentions = bob.getByRole("list", { name: "Mentions of you" });
+  await expect(async () => {
+    await bob.goto("/notifications");
+    await expect(mentions.getByRole("listitem").filter({ hasText: body.slice(-10) })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  const item = mentions.getByRole("listitem").filter({ hasText: body.slice(-10) });
+  await expect(item).toContainText(`${ACCOUNTS.alice.name} mentioned you on Blog post`);
+  await item.getByRole("link").click();
+  await expect(bob).toHaveURL(new RegExp(`/sessions/${slug}/drafts/blog-post#comment-`));
+  await bob.getByRole("status").filter({ hasText: /^Live$/ }).first().waitFor();
+  await expect(bob.getByRole("region", { name: "Draft comments" })).toContainText(body.slice(0, 20));
+  for (const page of [lena, alice, bob]) await page.context().close();
+});
+
+test("comments made before drafts had live threads are all there, on their passages, with their replies and resolutions", async ({ browser }) => {
+  const alice = await newPerson(browser, "alice");
+  await openDraft(alice, "llm-fine-tuning", "presentation");
+  const comments = alice.getByRole("region", { name: "Draft comments" });
+  for (const text of [LEGACY_COMMENTS.onPassage, LEGACY_COMMENTS.reply, LEGACY_COMMENTS.mention]) await expect(comments).toContainText(text);
+  // The passage comment sits on its passage, painted in the draft, with the reply in its thread.
+  await expect(alice.locator(".draft-comment-anchor")).toHaveText(LEGACY_PASSAGE);
+  const onPassage = comments.getByRole("article").filter({ hasText: LEGACY_COMMENTS.onPassage });
+  await expect(onPassage).toContainText(LEGACY_COMMENTS.reply);
+  // The resolved one is still resolved (its thread folded until opened).
+  const resolved = comments.getByRole("article").filter({ has: alice.getByText("Resolved", { exact: true }) });
+  await resolved.getByRole("button", { name: /Show thread/ }).click();
+  await expect(resolved).toContainText(LEGACY_COMMENTS.resolved);
+  // And they are live threads now: a +1 on the old passage comment is saved like any other.
+  await onPassage.getByRole("button", { name: /^\+1/ }).first().click();
+  await expect(onPassage.getByRole("button", { name: /^\+1/ }).first()).toHaveText("+1 1");
+  await alice.context().close();
 });
