@@ -63,6 +63,11 @@ export function runYjsTask<Name extends TaskName>(task: Name, input: Parameters<
   });
 }
 
+/** Starts the worker ahead of the first task (its start, which loads Yjs and the editor schema, takes a moment). */
+export function warmYjsWorker(): void {
+  running ??= startWorker();
+}
+
 /** Stops the worker (tests, shutdown); the next task starts a new one. */
 export async function stopYjsWorker(): Promise<void> {
   const current = running;

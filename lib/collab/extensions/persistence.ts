@@ -9,6 +9,7 @@ import type { Db } from "../../db/client.ts";
 import { compactDocument } from "../compact-document.ts";
 import { appendUpdate, documentsToRecover, loadDocument, markProjected } from "../document-store.ts";
 import type { CollabContext } from "../context.ts";
+import { warmYjsWorker } from "../yjs-worker-pool.ts";
 import { unchangedUpdates } from "./write-policy.ts";
 
 const SYNC_STEP_1 = 0;
@@ -35,6 +36,7 @@ export class Persistence implements Extension {
   constructor(private readonly options: PersistenceOptions) {}
 
   async onConfigure(): Promise<void> {
+    warmYjsWorker();
     // In the background: the server serves meanwhile, and compactions of one document never overlap.
     if (this.options.recoverAtStart !== false) void this.recover().catch((error: unknown) => this.options.onError?.(error, "(recovery)"));
   }
