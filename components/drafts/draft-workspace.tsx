@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { useEditorState, type Editor } from "@tiptap/react";
 import type { AnchorResult } from "@/lib/anchoring";
 import { draftDocumentName, draftThreadsDocumentName } from "@/lib/collab/document-name";
-import { readDraftHighlights } from "@/lib/collab/draft-threads-doc";
+import { readDraftHighlightEntries, readDraftHighlights } from "@/lib/collab/draft-threads-doc";
 import { can, type Actor, type SessionTeams } from "@/lib/policies";
 import type { ActiveHighlight } from "../annotations/comments-panel";
 import { ConnectionStatus } from "../annotations/connection-status";
@@ -54,8 +54,14 @@ export function DraftWorkspace({ draft, actor, session, canWrite, members }: Dra
   const threads = useCollabDocument(draftThreadsDocumentName(draft.id), READING_CONNECTION);
   const data = useReadingData(threads.doc, readDraftHighlights);
   const unreadableEntries = useUnreadableEntries(threads.doc);
-  // The reading's reader of unreadable entries judges highlights by the reading's target; a draft's passages are read above.
-  const unreadable = useMemo(() => unreadableEntries.filter((entry) => entry.root !== "highlights"), [unreadableEntries]);
+  // The reading's reader of unreadable entries judges highlights by the reading's target: a draft's
+  // passages are judged by their own reader, again whenever the passages change.
+  const threadsDocument = threads.doc;
+  const unreadable = useMemo(
+    () => [...unreadableEntries.filter((entry) => entry.root !== "highlights"), ...readDraftHighlightEntries(threadsDocument).unreadable],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [unreadableEntries, threadsDocument, data.highlights],
+  );
   const peers = usePeers(live.awareness);
   const [editor, setEditor] = useState<Editor | null>(null);
   const [pending, setPending] = useState<SelectionAnchor | null>(null);
