@@ -6,6 +6,7 @@ import { listRoster } from "@/lib/members/roster";
 import { listTeams } from "@/lib/members/teams";
 import { listSessionsForConsole } from "@/lib/sessions/list-sessions-for-console";
 import { AddTeamForm } from "@/components/console/add-team-form";
+import { ImportAnnotationsForm } from "@/components/console/import-annotations-form";
 import { JoinCodePanel } from "@/components/console/join-code-panel";
 import { RosterTable } from "@/components/console/roster-table";
 import { SessionTeamsForm } from "@/components/console/session-teams-form";
@@ -53,6 +54,15 @@ export default async function ConsolePage() {
         <div className="mt-4">
           <AddTeamForm />
         </div>
+      </section>
+
+      <section aria-labelledby="annotations-import-heading">
+        <h2 id="annotations-import-heading" className="text-lg font-semibold">Import annotations</h2>
+        <p className="mb-3 text-sm text-muted">
+          Highlights and threads from a W3C Web Annotation file (ours or another tool&apos;s) or a Hypothesis export. Each one goes to the reading with
+          the same paper, in the name of the class member with that email or handle; importing the same file again changes nothing.
+        </p>
+        <ImportAnnotationsForm />
       </section>
 
       <section aria-labelledby="sessions-heading">

@@ -55,6 +55,7 @@ const TABLE: Record<string, Entry> = {
   "GET /api/drafts/[draftId]/revisions/[revisionId]": { expect: MEMBERS_ONLY },
   "POST /api/drafts/[draftId]/revisions/[revisionId]/restore": { expect: LEAD_DRAFT_WRITERS, body: {} },
   "GET /api/drafts/[draftId]/export": { expect: MEMBERS_ONLY },
+  "GET /api/sessions/[slug]/annotations": { expect: MEMBERS_ONLY },
   "POST /api/readings/[readingId]/highlights/[highlightId]/quote": {
     expect: { anonymous: "signin", classmate: "forbidden", lead: "forbidden", blog: "allowed", instructor: "allowed" },
     body: { kind: "BLOG_POST" },
@@ -76,6 +77,7 @@ const TABLE: Record<string, Entry> = {
   "POST /api/console/teams": { expect: INSTRUCTOR_ONLY, body: { slug: "team-1" } },
   "PATCH /api/console/sessions/[sessionId]": { expect: INSTRUCTOR_ONLY, body: { leadTeamId: null, blogTeamId: null } },
   "POST /api/console/import": { expect: INSTRUCTOR_ONLY, form: { text: "" } },
+  "POST /api/console/annotations": { expect: INSTRUCTOR_ONLY, form: { file: "" } },
   "PATCH /api/console/readings/[readingId]": { expect: INSTRUCTOR_ONLY, body: { title: "T", section: "MORE", url: "", extraLinks: [], authors: [], abstract: "" } },
   "POST /api/console/join-code": { expect: INSTRUCTOR_ONLY, body: {} },
 };

@@ -36,9 +36,14 @@ export default async function SessionPage({ params }: Params) {
         </Link>
       </nav>
       <h1 className="mt-2 font-serif text-3xl font-semibold tracking-tight sm:text-4xl">{session.title}</h1>
-      <p className="mt-3 flex flex-wrap gap-2">
+      <p className="mt-3 flex flex-wrap items-center gap-2">
         <TeamBadge role="Lead" team={session.leadTeam} />
         <TeamBadge role="Blog" team={session.blogTeam} />
+        {can(actor, "annotations:export") ? (
+          <a href={`/api/sessions/${encodeURIComponent(session.slug)}/annotations`} download className="ml-auto text-sm font-medium text-accent underline hover:text-ink">
+            Export annotations (W3C)
+          </a>
+        ) : null}
       </p>
       <section aria-labelledby="drafts-heading" className="mt-8">
         <h2 id="drafts-heading" className="sr-only">
