@@ -32,6 +32,10 @@ if (mode === "stock") {
     secret: TEST_SECRET,
     compactAfterMs: Number(process.env.COMPACT_AFTER_MS ?? 20),
     redisUrl: process.env.REDIS_URL || undefined,
+    // Failures (a compaction that will be retried, say) but not the line per connection opened or closed.
+    log: (line) => {
+      if (!/ (opened|left) /.test(line)) console.error(line);
+    },
   });
   const server = http.createServer((_request, response) => response.writeHead(404).end());
   server.on("upgrade", (request, socket, head) => collab.handleUpgrade(request, socket, head));
