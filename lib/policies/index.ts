@@ -44,6 +44,10 @@ interface Resources {
   "annotations:export": null;
   /** Bring in annotations from a W3C or Hypothesis file, written in other members' names. */
   "annotations:import": null;
+  /** See one's own Activity page (replies, mentions, resolves, quotes, new threads, draft edits). */
+  "activity:view": null;
+  /** Record that one has seen a reading's or draft's threads, or one's Activity, up to now. */
+  "last-seen:mark": null;
 }
 
 export type Action = keyof Resources;
@@ -84,6 +88,9 @@ const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
   // Everyone can read every thread anyway; the file is the same content.
   "annotations:export": isMember,
   "annotations:import": isInstructor,
+  // Every member reads every thread, so what is new to them is theirs to see and to clear.
+  "activity:view": isMember,
+  "last-seen:mark": isMember,
 };
 
 type ResourceArgs<A extends Action> = Resources[A] extends null ? [] : [resource: Resources[A]];
