@@ -19,12 +19,14 @@ export interface RevisionsPanelProps {
   status: "loading" | "ready" | "error";
   error: string | null;
   reload: () => Promise<void>;
+  /** True while the editor has changes the server has not acknowledged yet; a revision waits for them. */
+  hasUnsavedChanges?: () => boolean;
   className?: string;
 }
 
 const SMALL_BUTTON = "inline-flex min-h-8 items-center rounded-md px-2 text-xs font-medium text-muted hover:bg-accent-soft/60 hover:text-ink";
 
-export function RevisionsPanel({ draftId, canWrite, revisions, status, error, reload, className = "" }: RevisionsPanelProps) {
+export function RevisionsPanel({ draftId, canWrite, revisions, status, error, reload, hasUnsavedChanges, className = "" }: RevisionsPanelProps) {
   const now = useNow();
   const [viewing, setViewing] = useState<string | null>(null);
   const sorted = useMemo(() => sortRevisions(revisions ?? []), [revisions]);
@@ -33,7 +35,7 @@ export function RevisionsPanel({ draftId, canWrite, revisions, status, error, re
   return (
     <section aria-label="Revisions" className={`min-w-0 ${className}`}>
       <h2 className="text-sm font-semibold uppercase tracking-wider text-muted">Revisions</h2>
-      {canWrite ? <SaveRevisionForm draftId={draftId} onSaved={reload} /> : null}
+      {canWrite ? <SaveRevisionForm draftId={draftId} onSaved={reload} hasUnsavedChanges={hasUnsavedChanges} /> : null}
 
       {status === "loading" ? (
         <p role="status" className="mt-4 text-sm text-muted">
@@ -106,7 +108,13 @@ function RevisionRow({ revision, now, current, onView }: { revision: RevisionSum
   );
 }
 
-function SaveRevisionForm({ draftId, onSaved }: { draftId: string; onSaved: () => Promise<void> }) {
+/** Waits (a few seconds at most) until the editor's last keystrokes reached the server, so a revision holds what its author sees. */
+async function settle(hasUnsavedChanges: (() => boolean) | undefined): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (hasUnsavedChanges?.() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+function SaveRevisionForm({ draftId, onSaved, hasUnsavedChanges }: { draftId: string; onSaved: () => Promise<void>; hasUnsavedChanges?: () => boolean }) {
   const id = useId();
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -121,6 +129,7 @@ function SaveRevisionForm({ draftId, onSaved }: { draftId: string; onSaved: () =
       return;
     }
     setSaving(true);
+    await settle(hasUnsavedChanges);
     const result = await submitJson(`/api/drafts/${draftId}/revisions`, "POST", { name: trimmed });
     setSaving(false);
     if (!result.ok) {
