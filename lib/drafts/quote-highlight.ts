@@ -10,6 +10,7 @@ import { loadDocument } from "../collab/document-store.ts";
 import { draftDocumentName, readingDocumentName } from "../collab/document-name.ts";
 import { readHighlights } from "../collab/reading-doc.ts";
 import { applyServerChange } from "../collab/server-change.ts";
+import { recordQuote } from "../activity/record-quote.ts";
 import { DRAFT_FRAGMENT, draftSchema } from "./editor-schema.ts";
 import { ensureSessionDrafts } from "./drafts.ts";
 import type { PmNode } from "./markdown.ts";
@@ -67,6 +68,7 @@ export async function quoteHighlight({
         prosemirrorJSONToYXmlFragment(draftSchema(), { type: "doc", content: [...content, ...quote] }, fragment);
       }),
   });
+  await recordQuote({ db, readingId, highlightId, highlightAuthorId: highlight.authorId, quotedBy: writer.id, draftId: draft.id });
   return { draftId: draft.id };
 }
 
