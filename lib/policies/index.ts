@@ -48,6 +48,8 @@ interface Resources {
   "activity:view": null;
   /** Record that one has seen a reading's or draft's threads, or one's Activity, up to now. */
   "last-seen:mark": null;
+  /** Search a session's comments and highlighted passages. */
+  "annotations:search": null;
 }
 
 export type Action = keyof Resources;
@@ -91,6 +93,8 @@ const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
   // Every member reads every thread, so what is new to them is theirs to see and to clear.
   "activity:view": isMember,
   "last-seen:mark": isMember,
+  // Search finds only what the session's pages already show every member.
+  "annotations:search": isMember,
 };
 
 type ResourceArgs<A extends Action> = Resources[A] extends null ? [] : [resource: Resources[A]];

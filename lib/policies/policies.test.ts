@@ -32,6 +32,7 @@ describe("can", () => {
     ["annotations:import", (a) => can(a, "annotations:import"), { instructor: true, lead: false, blog: false, classmate: false, outsider: false, nobody: false }],
     ["activity:view", (a) => can(a, "activity:view"), { instructor: true, lead: true, blog: true, classmate: true, outsider: false, nobody: false }],
     ["last-seen:mark", (a) => can(a, "last-seen:mark"), { instructor: true, lead: true, blog: true, classmate: true, outsider: false, nobody: false }],
+    ["annotations:search", (a) => can(a, "annotations:search"), { instructor: true, lead: true, blog: true, classmate: true, outsider: false, nobody: false }],
     ["highlight:quote with no blog team", (a) => can(a, "highlight:quote", { draftKind: "BLOG_POST", session: { leadTeamId: "team-1", blogTeamId: null } }), { instructor: true, lead: false, blog: false, classmate: false, outsider: false, nobody: false }],
   ];
   const actors: Record<string, Actor | null> = { instructor, lead, blog, classmate, outsider, nobody: null };
