@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import * as Y from "yjs";
 import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
 import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
 import { seedDemoClass } from "../testing/demo-class.ts";
@@ -18,6 +19,7 @@ import { DRAFT_FRAGMENT, draftSchema } from "../drafts/editor-schema.ts";
 import type { Actor } from "../policies/index.ts";
 import { draftDocumentName, readingDocumentName } from "./document-name.ts";
 import { createHighlight } from "./reading-doc.ts";
+import { loadDocument } from "./document-store.ts";
 import { AccountSockets, CLOSE_EVENTS, relayAccountChange } from "./account-sockets.ts";
 import { createCollabServer, type CollabServer } from "./server.ts";
 import { connectClient, sessionCookie, startTestCollabServer, TEST_SECRET, waitUntilSaved, type TestClient, type TestCollabServer } from "./testing/support.ts";
@@ -84,7 +86,18 @@ async function connect(url: string, documentName: string, cookie: string) {
   const denied: string[] = [];
   client.provider.configuration.websocketProvider.on("close", ({ event }: { event: { code: number } }) => closes.push(event.code));
   client.provider.on("authenticationFailed", ({ reason }: { reason: string }) => denied.push(reason));
-  return { ...client, closes, denied, refusals: () => client.stateless.map((payload) => JSON.parse(payload).reason as string) };
+  return {
+    ...client,
+    closes,
+    denied,
+    refusals: () => client.stateless.map((payload) => JSON.parse(payload).reason as string),
+    // A provider whose reconnect is under way aborts that handshake on destroy, and ws reports the abort as an
+    // error event nobody listens to any more.
+    destroy: () => {
+      (client.provider.configuration.websocketProvider.webSocket as unknown as WebSocket | null)?.on("error", () => {});
+      client.destroy();
+    },
+  };
 }
 
 const paragraph = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
@@ -118,7 +131,13 @@ const sessionText = (session: string, ...titles: string[]) =>
     ...titles.flatMap((title) => [title, `- https://example.org/${title.replace(/\W+/g, "-").toLowerCase()}`, "- A. Author", `- An abstract about ${title}.`]),
   ].join("\n");
 
-const storedUpdates = (documentName: string, userId: string) => test.db.documentUpdate.count({ where: { documentName, userId } });
+/** The draft's text as Postgres holds it (state and log together; compaction may have folded the log). */
+async function storedText(documentName: string): Promise<string> {
+  const stored = await loadDocument(test.db, documentName);
+  const doc = new Y.Doc();
+  if (stored.update) Y.applyUpdate(doc, stored.update);
+  return doc.getXmlFragment(DRAFT_FRAGMENT).toString();
+}
 
 describe("a password change", () => {
   it("closes that user's sockets at once with 'session ended', the reconnect is refused, and others stay live", async () => {
@@ -151,8 +170,7 @@ describe("a team move", () => {
     expect(client.provider.authorizedScope).toBe("read-write");
     writeDraft(client, "Written while on the blog team");
     await waitUntilSaved(client);
-    const stored = await storedUpdates(blogDraft, student.actor.id);
-    expect(stored).toBeGreaterThan(0);
+    expect(await storedText(blogDraft)).toContain("Written while on the blog team");
 
     await moveMember({ actor: instructor, userId: student.actor.id, teamId: teams["team-2"]!, db: test.db });
     await expect.poll(() => client.closes).toContain(CLOSE_EVENTS["access-changed"].code);
@@ -160,7 +178,8 @@ describe("a team move", () => {
 
     writeDraft(client, "Written after the move");
     await expect.poll(() => client.refusals()).toContain("You can read this document but not change it.");
-    expect(await storedUpdates(blogDraft, student.actor.id)).toBe(stored);
+    // A refused update is never stored (the persistence extension would have logged it before the refusal).
+    expect(await storedText(blogDraft)).not.toContain("Written after the move");
     client.destroy();
 
     const fresh = await connect(server.url, blogDraft, student.cookie);
