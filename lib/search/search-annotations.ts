@@ -23,7 +23,6 @@ const WHOLE_HEADLINE = `StartSel=${START}, StopSel=${STOP}, HighlightAll=true`;
 export const searchQuerySchema = z
   .string()
   // Control characters (NUL cannot even reach Postgres) and the marks above are nothing to search for.
-  // eslint-disable-next-line no-control-regex
   .transform((query) => query.replace(/[\u0000-\u001f\u007f\uE000\uE001]/g, " ").trim())
   .pipe(z.string().min(1, "Type a word or phrase to search for.").max(MAX_QUERY_LENGTH, `Search for at most ${MAX_QUERY_LENGTH} characters.`));
 
