@@ -4,6 +4,7 @@ import type { Comment } from "@/lib/collab/reading-doc";
 import { can } from "@/lib/policies";
 import { CommentBody } from "./comment-body";
 import { CommentComposer } from "./comment-composer";
+import { CopyLink } from "./copy-link";
 import { absoluteTime, isoTime, relativeTime } from "./relative-time";
 import type { ThreadContext } from "./thread-context";
 import { isUnreadable, type Thread, type ThreadComment } from "./threads";
@@ -38,10 +39,13 @@ function ReadableComment({ comment, ctx }: { comment: Comment; ctx: ThreadContex
   const mine = !comment.deleted && can(ctx.actor, "annotation:edit", { authorId: comment.authorId });
   const reactedBy = ctx.reactions.get(comment.id) ?? [];
   const reacted = reactedBy.includes(ctx.actor.id);
+  const isNew = ctx.isNew?.(comment) ?? false;
 
   return (
-    <div className="min-w-0" data-comment-id={comment.id}>
+    // Focusable so that a deep link or "Next new" can move focus here (deep-link.ts).
+    <div className="min-w-0 scroll-mt-4 rounded-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-accent/40" data-comment-id={comment.id} id={`comment-${comment.id}`} tabIndex={-1} data-new-comment={isNew || undefined}>
       <p className="flex flex-wrap items-baseline gap-x-2">
+        {isNew ? <span className="rounded bg-accent-soft px-1.5 py-0.5 text-xs font-semibold text-accent">New</span> : null}
         <span className="text-sm font-medium text-ink">{comment.deleted ? "deleted" : ctx.nameOf(comment.authorId)}</span>
         <Timestamp at={comment.createdAt} now={ctx.now} />
         {comment.editedAt !== null && !comment.deleted ? (
@@ -83,6 +87,7 @@ function ReadableComment({ comment, ctx }: { comment: Comment; ctx: ThreadContex
           >
             +1 <span className="tabular-nums">{reactedBy.length}</span>
           </button>
+          <CopyLink target={{ kind: "comment", id: comment.id }} className={SMALL_BUTTON} />
           {mine && !confirmingDelete ? (
             <>
               <button type="button" className={SMALL_BUTTON} onClick={() => setEditing(true)}>
@@ -130,7 +135,8 @@ export function ThreadView({ thread, ctx, forceOpen = false }: ThreadViewProps) 
   const [toggled, setToggled] = useState<boolean | null>(null);
   const [replying, setReplying] = useState(false);
   const { root } = thread;
-  const open = !thread.resolved || (toggled ?? forceOpen);
+  const revealed = ctx.revealedCommentId != null && [root, ...thread.replies].some((comment) => comment.id === ctx.revealedCommentId);
+  const open = !thread.resolved || (toggled ?? (forceOpen || revealed));
   const unreadableRoot = isUnreadable(root);
   // Nothing is offered on a root that cannot be read: the server could not check it either.
   const canResolve =

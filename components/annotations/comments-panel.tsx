@@ -2,7 +2,7 @@
 // The Comments panel of a thread document, the same for a reading and for a draft (whose threads are
 // the live document `draft-threads:<draftId>`; components/drafts/draft-workspace.tsx): threads on
 // passages in text order, threads on the whole paper or draft, and what could not be placed or read.
-import { useEffect, useId, useMemo, type ReactNode } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
 import type * as Y from "yjs";
 import type { AnchorResult } from "@/lib/anchoring";
 import {
@@ -17,9 +17,11 @@ import {
 } from "@/lib/collab/reading-doc";
 import type { Actor, SessionTeams } from "@/lib/policies";
 import { CommentComposer } from "./comment-composer";
+import { targetElementId, useHashTarget, type LinkTarget } from "./deep-link";
 import { ThreadView } from "./comment-thread";
 import { HighlightCard, highlightCardId } from "./highlight-card";
 import type { Member } from "./mention-autocomplete";
+import { NewsBar, newCommentIds, nextNewComment, useNews, useNewsSource } from "./news";
 import type { DraftLinks, ThreadActions, ThreadContext, ThreadPlace } from "./thread-context";
 import { buildThreads, type ThreadHighlight } from "./threads";
 import { useNow, type ReadingData } from "./use-live-data";
@@ -133,6 +135,16 @@ export function CommentsPanel({
     [data.highlights, data.comments, anchors, passageText, abstract, unreadable],
   );
 
+  // What is new since the last visit (the page provides when that was), and deep links / "Next new".
+  const news = useNews(useNewsSource(), data.comments, actor.id);
+  const panel = useRef<HTMLElement>(null);
+  const [reveal, setReveal] = useState<(LinkTarget & { nonce: number }) | null>(null);
+  const revealed = useRef(0);
+  const show = useCallback((target: LinkTarget) => setReveal((previous) => ({ ...target, nonce: (previous?.nonce ?? 0) + 1 })), []);
+  useHashTarget(show);
+  const revealedCommentId = reveal?.kind === "comment" ? reveal.id : null;
+  const { isNew } = news;
+
   const ctx = useMemo<ThreadContext>(() => {
     const byId = new Map(members.map((member) => [member.id, member.name]));
     const byHandle = new Map(members.flatMap((member) => (member.handle ? [[member.handle.toLowerCase(), member.name] as const] : [])));
@@ -149,8 +161,26 @@ export function CommentsPanel({
       drafts,
       mayResolve,
       place,
+      isNew,
+      revealedCommentId,
     };
-  }, [actor, session, members, canAnnotate, data.reactions, now, actions, drafts, mayResolve, place]);
+  }, [actor, session, members, canAnnotate, data.reactions, now, actions, drafts, mayResolve, place, isNew, revealedCommentId]);
+
+  // Once the target is on the page (the document may still be loading), scroll to it and focus it, once per request.
+  useEffect(() => {
+    if (!reveal || revealed.current === reveal.nonce) return;
+    const element = document.getElementById(targetElementId(reveal));
+    if (!element) return;
+    revealed.current = reveal.nonce;
+    const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    element.scrollIntoView({ block: "center", behavior: smooth ? "smooth" : "auto" });
+    element.focus({ preventScroll: true });
+  }, [reveal, index]);
+
+  const nextNew = () => {
+    const id = panel.current ? nextNewComment(newCommentIds(panel.current), revealedCommentId) : null;
+    if (id) show({ kind: "comment", id });
+  };
 
   useEffect(() => {
     if (!activeHighlight) return;
@@ -167,7 +197,7 @@ export function CommentsPanel({
   const commentCount = data.comments.filter((comment) => !comment.deleted).length;
 
   return (
-    <section aria-labelledby={label ? undefined : headingId} aria-label={label} className={`min-w-0 ${className}`}>
+    <section ref={panel} aria-labelledby={label ? undefined : headingId} aria-label={label} className={`min-w-0 ${className}`}>
       <h2 className="flex items-baseline gap-2 text-sm font-semibold uppercase tracking-wider text-muted">
         <span id={headingId}>Comments</span>
         {commentCount > 0 ? (
@@ -177,6 +207,7 @@ export function CommentsPanel({
           </span>
         ) : null}
       </h2>
+      <NewsBar news={news} onNext={nextNew} />
 
       {composer ??
         (canAnnotate ? (
@@ -199,7 +230,13 @@ export function CommentsPanel({
           <h3 className="text-xs font-semibold uppercase tracking-wider text-muted">On highlighted passages</h3>
           <ol className="mt-2 space-y-3">
             {index.anchored.map((group) => (
-              <HighlightCard key={group.highlight.id} group={group} ctx={ctx} active={activeHighlight?.id === group.highlight.id} onShowInText={onShowInText} />
+              <HighlightCard
+                key={group.highlight.id}
+                group={group}
+                ctx={ctx}
+                active={activeHighlight?.id === group.highlight.id || (reveal?.kind === "highlight" && reveal.id === group.highlight.id)}
+                onShowInText={onShowInText}
+              />
             ))}
           </ol>
         </div>
@@ -238,7 +275,7 @@ export function CommentsPanel({
           <p className="mt-1 text-xs text-muted">Passages that can no longer be found in the abstract, shown as they were highlighted.</p>
           <ol className="mt-2 space-y-3">
             {index.detached.map((group) => (
-              <HighlightCard key={group.highlight.id} group={group} ctx={ctx} active={activeHighlight?.id === group.highlight.id} />
+              <HighlightCard key={group.highlight.id} group={group} ctx={ctx} active={activeHighlight?.id === group.highlight.id || (reveal?.kind === "highlight" && reveal.id === group.highlight.id)} />
             ))}
           </ol>
         </div>

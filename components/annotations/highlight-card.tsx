@@ -3,6 +3,7 @@ import { useId, useState } from "react";
 import { HIGHLIGHT_KINDS, type HighlightKind } from "@/lib/collab/reading-doc";
 import { can } from "@/lib/policies";
 import { CommentComposer } from "./comment-composer";
+import { CopyLink } from "./copy-link";
 import { DraftQuotes } from "./draft-quotes";
 import { ThreadView } from "./comment-thread";
 import { KIND_STYLES } from "./kinds";
@@ -65,6 +66,7 @@ export function HighlightCard({ group, ctx, active, onShowInText }: HighlightCar
             Show in text
           </button>
         ) : null}
+        <CopyLink target={{ kind: "highlight", id: highlight.id }} className="inline-flex min-h-8 items-center rounded-md px-2 text-xs font-medium text-muted hover:bg-accent-soft/60 hover:text-ink" />
         {mine && ctx.canAnnotate ? (
           <label className="flex items-center gap-1 text-xs text-muted">
             Kind

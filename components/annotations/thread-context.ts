@@ -1,6 +1,6 @@
 // What every comment in the panel needs to know and do, passed as one object instead of a dozen props.
 import type { Actor, SessionTeams } from "@/lib/policies";
-import type { HighlightKind } from "@/lib/collab/reading-doc";
+import type { Comment, HighlightKind } from "@/lib/collab/reading-doc";
 import type { Member } from "./mention-autocomplete";
 
 export interface ThreadActions {
@@ -35,6 +35,10 @@ export interface ThreadContext {
   mayResolve?: (threadAuthorId: string) => boolean;
   /** What the threads hang on, in words: the reading's abstract by default. */
   place?: ThreadPlace;
+  /** Marked "New": by others since the reader's last visit (news.tsx). */
+  isNew?: (comment: Comment) => boolean;
+  /** The comment a deep link or "Next new" points at: its thread is shown open. */
+  revealedCommentId?: string | null;
 }
 
 export interface ThreadPlace {

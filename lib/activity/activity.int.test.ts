@@ -33,17 +33,17 @@ beforeAll(async () => {
   const session = await test.db.classSession.findFirstOrThrow({ select: { id: true, readings: { orderBy: { position: "asc" }, select: { id: true } } } });
   sessionId = session.id;
   readings = session.readings.map((reading) => reading.id);
-  [alice, bob, lead, instructor] = await Promise.all(["alice", "bob", "lead", "instructor"].map((name) => actorFor(`${name}@demo.test`)));
+  [alice, bob, lead, instructor] = await Promise.all([actorFor("alice@demo.test"), actorFor("bob@demo.test"), actorFor("lead@demo.test"), actorFor("instructor@demo.test")]);
 });
 afterAll(async () => {
   await test.drop();
 });
 
-function putComment(doc: Y.Doc, fields: Record<string, unknown>): void {
+function putComment(doc: Y.Doc, fields: { id: string } & Record<string, unknown>): void {
   const entry = new Y.Map<unknown>();
   const values = { highlightId: null, parentId: null, body: "text", editedAt: null, resolvedAt: null, resolvedBy: null, deleted: false, ...fields };
   doc.transact(() => {
-    readingMaps(doc).comments.set(values.id as string, entry);
+    readingMaps(doc).comments.set(fields.id, entry);
     for (const [name, value] of Object.entries(values)) entry.set(name, value);
   });
 }

@@ -8,6 +8,8 @@ import { getReading } from "@/lib/readings/get-reading";
 import { getDb } from "@/lib/db/client";
 import { listMembersForMentions } from "@/lib/members/handles";
 import { citationsForSession } from "@/lib/drafts/quote-highlight";
+import { getLastSeen } from "@/lib/last-seen/get-last-seen";
+import { NewsSourceProvider } from "@/components/annotations/news";
 import { ReadingWorkspace } from "@/components/annotations/reading-workspace";
 import { SECTION_BADGES } from "@/components/reading/section-heading";
 import { ExternalLink } from "@/components/ui/external-link";
@@ -30,6 +32,7 @@ export default async function ReadingPage({ params }: Params) {
   if (!reading) notFound();
   const members = await listMembersForMentions({ actor, db: getDb() });
   const citations = await citationsForSession({ sessionId: reading.sessionId, readingId: reading.id });
+  const lastSeen = await getLastSeen({ actor, place: { documentKind: "reading", documentId: reading.id } });
   return (
     <article className="mx-auto max-w-6xl">
       <nav aria-label="Breadcrumb" className="text-sm text-muted">
@@ -69,14 +72,16 @@ export default async function ReadingPage({ params }: Params) {
         </h2>
         {reading.abstract ? (
           <div className="mt-3">
-            <ReadingWorkspace
-              readingId={reading.id}
-              abstract={reading.abstract}
-              actor={actor}
-              session={{ leadTeamId: reading.session.leadTeamId, blogTeamId: reading.session.blogTeamId }}
-              members={members}
-              drafts={{ readingId: reading.id, sessionSlug: reading.session.slug, citations }}
-            />
+            <NewsSourceProvider source={{ document: `reading:${reading.id}`, lastSeenAt: lastSeen?.getTime() ?? null }}>
+              <ReadingWorkspace
+                readingId={reading.id}
+                abstract={reading.abstract}
+                actor={actor}
+                session={{ leadTeamId: reading.session.leadTeamId, blogTeamId: reading.session.blogTeamId }}
+                members={members}
+                drafts={{ readingId: reading.id, sessionSlug: reading.session.slug, citations }}
+              />
+            </NewsSourceProvider>
           </div>
         ) : (
           <p className="mt-3 text-muted">The reading list gives no abstract for this reading.</p>

@@ -5,6 +5,8 @@ import { getCurrentActor } from "@/lib/auth/current-actor";
 import { requireMember } from "@/lib/auth/page-guard";
 import { can } from "@/lib/policies";
 import { getSession } from "@/lib/sessions/get-session";
+import { listSessionNews } from "@/lib/last-seen/list-session-news";
+import { DocumentNewsLine } from "@/components/activity/document-news";
 import type { ReadingSectionName } from "@/lib/readings/session-text";
 import { SECTION_LABELS } from "@/components/reading/section-heading";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -28,6 +30,7 @@ export default async function SessionPage({ params }: Params) {
   const actor = await requireMember(`/sessions/${encodeURIComponent(slug)}`);
   const session = await getSession({ actor, slug });
   if (!session) notFound();
+  const news = await listSessionNews({ actor, sessionId: session.id });
   return (
     <div>
       <nav aria-label="Breadcrumb" className="text-sm text-muted">
@@ -51,8 +54,8 @@ export default async function SessionPage({ params }: Params) {
         </h2>
         <ul className="grid gap-3 sm:grid-cols-2">
           {[
-            { slug: "presentation", title: "Lead team's presentation", team: session.leadTeam },
-            { slug: "blog-post", title: "Blog post", team: session.blogTeam },
+            { slug: "presentation", title: "Lead team's presentation", team: session.leadTeam, news: news.drafts.PRESENTATION },
+            { slug: "blog-post", title: "Blog post", team: session.blogTeam, news: news.drafts.BLOG_POST },
           ].map((draft) => (
             <li key={draft.slug}>
               <Link
@@ -61,6 +64,7 @@ export default async function SessionPage({ params }: Params) {
               >
                 <span className="font-semibold text-ink">{draft.title}</span>
                 <span className="mt-1 block text-sm text-muted">{draft.team ? `Written by ${draft.team.name}` : "No team assigned yet"}</span>
+                <DocumentNewsLine news={draft.news} />
               </Link>
             </li>
           ))}
@@ -83,6 +87,7 @@ export default async function SessionPage({ params }: Params) {
                   </Link>
                   {reading.authors.length > 0 ? <p className="mt-1 text-sm text-muted">{formatAuthors(reading.authors)}</p> : null}
                   {reading.url ? <p className="mt-1 truncate text-xs text-muted">{new URL(reading.url).host}</p> : null}
+                  <DocumentNewsLine news={news.readings[reading.id]} />
                 </li>
               ))}
             </ol>

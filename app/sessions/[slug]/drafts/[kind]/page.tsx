@@ -5,6 +5,8 @@ import { requireMember } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db/client";
 import { getDraftPage } from "@/lib/drafts/drafts";
 import { listMembersForMentions } from "@/lib/members/handles";
+import { getLastSeen } from "@/lib/last-seen/get-last-seen";
+import { NewsSourceProvider } from "@/components/annotations/news";
 import { DraftWorkspace } from "@/components/drafts/draft-workspace";
 
 export const metadata: Metadata = { title: "Draft" };
@@ -18,6 +20,7 @@ export default async function DraftPage({ params }: Params) {
   const page = await getDraftPage({ actor, sessionSlug: slug, kindSlug: kind });
   if (!page) notFound();
   const members = await listMembersForMentions({ actor, db: getDb() });
+  const lastSeen = await getLastSeen({ actor, place: { documentKind: "draft-threads", documentId: page.draft.id } });
   return (
     <div>
       <nav aria-label="Breadcrumb" className="text-sm text-muted">
@@ -31,7 +34,9 @@ export default async function DraftPage({ params }: Params) {
       </nav>
       <h1 className="mt-2 font-serif text-3xl font-semibold tracking-tight">{page.draft.title}</h1>
       <div className="mt-6" data-draft-id={page.draft.id}>
-        <DraftWorkspace draft={page.draft} actor={actor} session={page.session} canWrite={page.canWrite} members={members} />
+        <NewsSourceProvider source={{ document: `draft-threads:${page.draft.id}`, lastSeenAt: lastSeen?.getTime() ?? null }}>
+          <DraftWorkspace draft={page.draft} actor={actor} session={page.session} canWrite={page.canWrite} members={members} />
+        </NewsSourceProvider>
       </div>
     </div>
   );
