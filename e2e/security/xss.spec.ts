@@ -377,8 +377,9 @@ test("draft content typed and pasted, revision names, draft comments and the Mar
   await reader.getByRole("button", { name: "Comment on selection" }).click();
   const draftComments = reader.getByRole("region", { name: "Draft comments" });
   const commentBody = PAYLOAD.animate;
-  await draftComments.getByLabel("Comment", { exact: true }).fill(commentBody);
-  await draftComments.getByRole("button", { name: "Post" }).click();
+  const passageComment = draftComments.getByLabel("Comment", { exact: true });
+  await passageComment.fill(commentBody);
+  await draftComments.locator("form", { has: reader.getByLabel("Comment", { exact: true }) }).getByRole("button", { name: "Post" }).click();
   await expectTexts(draftComments, [commentText(commentBody)], "the reader's draft comments");
   await expectClean(reader, readerIncidents, "the read-only draft");
   await page.reload();
