@@ -106,18 +106,24 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, what:
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Reads `--name value` flags as numbers or strings, with defaults; an unknown flag is an error. */
+/** Stops a benchmark with a message saying what to fix (no stack trace). */
+export function fail(message: string): never {
+  console.error(`bench: ${message}`);
+  process.exit(2);
+}
+
+/** Reads `--name value` flags as numbers or strings, with defaults; anything else stops with a message. */
 export function parseFlags<T extends Record<string, number | string>>(argv: string[], defaults: T): T {
   const flags: Record<string, number | string> = { ...defaults };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const key = arg.replace(/^--/, "");
-    if (!arg.startsWith("--") || !(key in defaults)) throw new Error(`unknown argument ${arg}; flags: ${Object.keys(defaults).map((name) => `--${name}`).join(", ")}`);
+    if (!arg.startsWith("--") || !(key in defaults)) fail(`unknown argument ${arg}; flags: ${Object.keys(defaults).map((name) => `--${name}`).join(", ")}`);
     const raw = argv[++i];
-    if (raw === undefined) throw new Error(`--${key} needs a value`);
+    if (raw === undefined) fail(`--${key} needs a value`);
     if (typeof defaults[key] === "number") {
       const value = Number(raw);
-      if (!Number.isFinite(value) || value <= 0) throw new Error(`--${key} must be a positive number, not ${raw}`);
+      if (!Number.isFinite(value) || value <= 0) fail(`--${key} must be a positive number, not ${raw}`);
       flags[key] = value;
     } else flags[key] = raw;
   }

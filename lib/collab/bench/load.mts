@@ -10,7 +10,7 @@ import { readingDocumentName } from "../document-name.ts";
 import { readingMaps } from "../reading-doc.ts";
 import { RawClient } from "../testing/raw-client.ts";
 import { sessionCookie } from "../testing/support.ts";
-import { createStudents, formatMiB, formatMs, parseFlags, pause, startBenchCluster, summary, waitFor, type BenchDatabase } from "./bench-support.ts";
+import { createStudents, fail, formatMiB, formatMs, parseFlags, pause, startBenchCluster, summary, waitFor, type BenchDatabase } from "./bench-support.ts";
 import { LoadWriter } from "./load-client.ts";
 import { startServerProcess, type ServerProcess } from "./server-process.ts";
 
@@ -24,7 +24,7 @@ const flags = parseFlags(process.argv.slice(2), {
 });
 type Target = "real" | "stock" | "redis";
 const targets = String(flags.targets).split(",") as Target[];
-for (const target of targets) if (!["real", "stock", "redis"].includes(target)) throw new Error(`--targets takes real, stock and/or redis, not ${target}`);
+for (const target of targets) if (!["real", "stock", "redis"].includes(target)) fail(`--targets takes real, stock and/or redis, not ${target}`);
 const CONNECT_CONCURRENCY = 16;
 const CONNECT_TIMEOUT_MS = 180_000;
 const DRAIN_TIMEOUT_MS = 20_000;
@@ -170,6 +170,7 @@ async function runTarget(target: Target, database: BenchDatabase): Promise<Resul
 
 const started = performance.now();
 const cluster = await startBenchCluster();
+let failure: Error | undefined;
 const results: Result[] = [];
 const skipped: string[] = [];
 try {
@@ -186,9 +187,13 @@ try {
       await database.drop();
     }
   }
+} catch (error) {
+  failure = error as Error;
 } finally {
   await cluster.stop();
 }
+// After the cluster is gone: a failed run leaves no database server behind.
+if (failure) fail(failure.message);
 
 const label: Record<Target, string> = { real: "Marginalia", stock: "stock Hocuspocus", redis: "Marginalia, 2 instances + Redis" };
 console.log(

@@ -14,12 +14,12 @@ import { appendUpdate } from "../document-store.ts";
 import { draftDocumentName, readingDocumentName } from "../document-name.ts";
 import { createComment } from "../reading-doc.ts";
 import { connectClient, sessionCookie, waitUntilSaved, type TestClient } from "../testing/support.ts";
-import { commentUpdates, formatMs, parseFlags, pause, startBenchCluster, summary, waitFor, type BenchDatabase } from "./bench-support.ts";
+import { commentUpdates, fail, formatMs, parseFlags, pause, startBenchCluster, summary, waitFor, type BenchDatabase } from "./bench-support.ts";
 import { startServerProcess, type ServerMode, type ServerProcess } from "./server-process.ts";
 
 const flags = parseFlags(process.argv.slice(2), { rounds: 100, gap: 60, budget: 25, writes: 6400, targets: "stock,real" });
 const targets = String(flags.targets).split(",") as ServerMode[];
-for (const target of targets) if (target !== "stock" && target !== "real") throw new Error(`--targets takes stock and/or real, not ${target}`);
+for (const target of targets) if (target !== "stock" && target !== "real") fail(`--targets takes stock and/or real, not ${target}`);
 const ROUND_TIMEOUT_MS = 10_000;
 const WARM_UP_ROUNDS = 3;
 // Compaction after 50 ms of quiet (production waits 1 s, at most 10 s) so that compactions and projections
@@ -233,6 +233,7 @@ async function measureDurableLog(database: BenchDatabase): Promise<{ line: strin
 
 const started = performance.now();
 const cluster = await startBenchCluster();
+let failure: Error | undefined;
 const results = new Map<ServerMode, Row[]>();
 let durableLog: { line: string; perSecond: number };
 try {
@@ -251,9 +252,13 @@ try {
   } finally {
     await database.drop();
   }
+} catch (error) {
+  failure = error as Error;
 } finally {
   await cluster.stop();
 }
+// After the cluster is gone: a failed run leaves no database server behind.
+if (failure) fail(failure.message);
 
 const label: Record<ServerMode, string> = { stock: "stock Hocuspocus", real: "Marginalia" };
 console.log(`\nPropagation to a second client, ${flags.rounds} rounds ${flags.gap} ms apart; ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}`);
