@@ -50,6 +50,10 @@ interface Resources {
   "last-seen:mark": null;
   /** Search a session's comments and highlighted passages. */
   "annotations:search": null;
+  /** See a session's question queue. */
+  "questions:view": null;
+  /** Mark a question "Answered in presentation" (or take that back), and quote it into the presentation. */
+  "question:answer": { session: SessionTeams };
 }
 
 export type Action = keyof Resources;
@@ -95,6 +99,10 @@ const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
   "last-seen:mark": isMember,
   // Search finds only what the session's pages already show every member.
   "annotations:search": isMember,
+  // The queue shows what every member's reading pages already show.
+  "questions:view": isMember,
+  // Saying what the presentation covers is the presentation's writers' call.
+  "question:answer": (actor, { session }) => writesDraft(actor, { draftKind: "PRESENTATION", session }),
 };
 
 type ResourceArgs<A extends Action> = Resources[A] extends null ? [] : [resource: Resources[A]];

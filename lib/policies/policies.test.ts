@@ -33,6 +33,9 @@ describe("can", () => {
     ["activity:view", (a) => can(a, "activity:view"), { instructor: true, lead: true, blog: true, classmate: true, outsider: false, nobody: false }],
     ["last-seen:mark", (a) => can(a, "last-seen:mark"), { instructor: true, lead: true, blog: true, classmate: true, outsider: false, nobody: false }],
     ["annotations:search", (a) => can(a, "annotations:search"), { instructor: true, lead: true, blog: true, classmate: true, outsider: false, nobody: false }],
+    ["questions:view", (a) => can(a, "questions:view"), { instructor: true, lead: true, blog: true, classmate: true, outsider: false, nobody: false }],
+    ["question:answer", (a) => can(a, "question:answer", { session }), { instructor: true, lead: true, blog: false, classmate: false, outsider: false, nobody: false }],
+    ["question:answer with no lead team", (a) => can(a, "question:answer", { session: { leadTeamId: null, blogTeamId: "team-5" } }), { instructor: true, lead: false, blog: false, classmate: false, outsider: false, nobody: false }],
     ["highlight:quote with no blog team", (a) => can(a, "highlight:quote", { draftKind: "BLOG_POST", session: { leadTeamId: "team-1", blogTeamId: null } }), { instructor: true, lead: false, blog: false, classmate: false, outsider: false, nobody: false }],
   ];
   const actors: Record<string, Actor | null> = { instructor, lead, blog, classmate, outsider, nobody: null };
@@ -60,6 +63,9 @@ describe("draft rules: each refusal beside its accepted twin", () => {
     ["the blog team while it is assigned, not once the session has no blog team", () => quote(blog, "BLOG_POST"), () => quote(blog, "BLOG_POST", { leadTeamId: "team-1", blogTeamId: null })],
     ["a lead-team student quotes, not a student with no team", () => quote(lead, "PRESENTATION"), () => quote(unassigned, "PRESENTATION")],
     ["the instructor quotes, not a classmate", () => quote(instructor, "BLOG_POST"), () => quote(classmate, "BLOG_POST")],
+    ["the lead team marks questions answered, not the blog team", () => can(lead, "question:answer", { session }), () => can(blog, "question:answer", { session })],
+    ["the lead team marks answered while it leads, not once the session has no lead team", () => can(lead, "question:answer", { session }), () => can(lead, "question:answer", { session: { leadTeamId: null, blogTeamId: "team-5" } })],
+    ["the instructor marks questions answered, not a classmate", () => can(instructor, "question:answer", { session }), () => can(classmate, "question:answer", { session })],
   ];
   it.each(twins)("%s", (_name, accepted, refused) => {
     expect(accepted()).toBe(true);
