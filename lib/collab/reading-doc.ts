@@ -5,6 +5,8 @@
 //   comments:   Y.Map<id, Y.Map>  id, highlightId | null, parentId | null, authorId, body, createdAt,
 //                                 editedAt, resolvedAt, resolvedBy, deleted
 //   reactions:  Y.Map<"<commentId>|<userId>", true>
+//   A question highlight or a thread's first comment may also hold answeredIn: { draftId, href } | null,
+//   set by the lead team or the instructor ("Answered in presentation", lib/questions).
 import * as Y from "yjs";
 import { z } from "zod";
 import { textTargetSchema } from "../anchoring/selectors.ts";
@@ -19,6 +21,11 @@ const userIdSchema = z.string().min(1).max(64);
 /** The latest instant a JavaScript Date can hold; later "timestamps" cannot even be formatted. */
 export const MAX_TIME = 8.64e15;
 const timeSchema = z.number().int().nonnegative().max(MAX_TIME);
+/** Where the presentation answers a question: the draft and a link to the place in it. */
+export const answeredInSchema = z.strictObject({
+  draftId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  href: z.string().max(500).regex(/^\/sessions\/\S+$/),
+});
 
 export const highlightSchema = z.strictObject({
   id: entryIdSchema,
@@ -26,6 +33,7 @@ export const highlightSchema = z.strictObject({
   kind: z.enum(HIGHLIGHT_KINDS),
   target: textTargetSchema,
   createdAt: timeSchema,
+  answeredIn: answeredInSchema.nullable().optional(),
 });
 export type Highlight = z.infer<typeof highlightSchema>;
 
@@ -40,6 +48,7 @@ export const commentSchema = z.strictObject({
   resolvedAt: timeSchema.nullable(),
   resolvedBy: userIdSchema.nullable(),
   deleted: z.boolean(),
+  answeredIn: answeredInSchema.nullable().optional(),
 });
 export type Comment = z.infer<typeof commentSchema>;
 

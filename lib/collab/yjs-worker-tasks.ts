@@ -45,6 +45,8 @@ export interface HighlightRowData {
   start: number;
   end: number;
   createdAt: number;
+  /** "Answered in presentation" as JSON text, or null. */
+  answeredIn: string | null;
   hash: string;
 }
 
@@ -60,6 +62,7 @@ export interface CommentRowData {
   resolvedBy: string | null;
   deleted: boolean;
   reactionCount: number;
+  answeredIn: string | null;
   hash: string;
 }
 
@@ -99,6 +102,7 @@ function storable(values: unknown[]): boolean {
 }
 const validTime = (time: number | null) => time === null || (time >= 0 && time <= MAX_TIME);
 const validInt = (value: number) => Number.isInteger(value) && value >= 0 && value <= MAX_INT4;
+const answeredText = (value: { draftId: string; href: string } | null | undefined) => (value ? JSON.stringify({ draftId: value.draftId, href: value.href }) : null);
 const digest = (value: unknown) => createHash("sha1").update(JSON.stringify(value)).digest("base64url");
 
 function parseDigests(lines: string): Map<string, string> {
@@ -136,7 +140,7 @@ function diffRows<Row extends { id: string; hash: string }>(rows: Row[], stored:
   };
 }
 
-export const HIGHLIGHT_COLUMNS: Array<keyof HighlightRowData & string> = ["id", "authorId", "kind", "exact", "prefix", "suffix", "start", "end", "createdAt", "hash"];
+export const HIGHLIGHT_COLUMNS: Array<keyof HighlightRowData & string> = ["id", "authorId", "kind", "exact", "prefix", "suffix", "start", "end", "createdAt", "answeredIn", "hash"];
 export const COMMENT_COLUMNS: Array<keyof CommentRowData & string> = [
   "id",
   "highlightId",
@@ -149,6 +153,7 @@ export const COMMENT_COLUMNS: Array<keyof CommentRowData & string> = [
   "resolvedBy",
   "deleted",
   "reactionCount",
+  "answeredIn",
   "hash",
 ];
 
@@ -169,7 +174,7 @@ export function planReadingProjection(input: {
   Y.applyUpdate(doc, input.state);
   const highlights =
     input.kind === "draft-threads"
-      ? readDraftHighlights(doc).map((highlight) => ({ ...highlight, target: { exact: highlight.target.exact, prefix: "", suffix: "", start: 0, end: 0 } }))
+      ? readDraftHighlights(doc).map((highlight) => ({ ...highlight, target: { exact: highlight.target.exact, prefix: "", suffix: "", start: 0, end: 0 }, answeredIn: null }))
       : readHighlights(doc);
   const comments = readComments(doc);
   const reactions = readReactions(doc);
@@ -186,8 +191,10 @@ export function planReadingProjection(input: {
       continue;
     }
     seenHighlights.add(highlight.id);
-    const content = { authorId: highlight.authorId, kind: highlight.kind, exact, prefix, suffix, start, end, createdAt: highlight.createdAt };
-    highlightRows.push({ id: highlight.id, ...content, hash: digest(content) });
+    const answeredIn = answeredText(highlight.answeredIn);
+    // answeredIn enters the digest only when set, so rows stored before it existed keep their digest.
+    const content = { authorId: highlight.authorId, kind: highlight.kind, exact, prefix, suffix, start, end, createdAt: highlight.createdAt, ...(answeredIn ? { answeredIn } : {}) };
+    highlightRows.push({ id: highlight.id, ...content, answeredIn, hash: digest(content) });
   }
 
   const commentRows: CommentRowData[] = [];
@@ -211,8 +218,9 @@ export function planReadingProjection(input: {
       resolvedBy: comment.resolvedBy,
       deleted: comment.deleted,
       reactionCount: reactions.get(comment.id)?.length ?? 0,
+      ...(answeredText(comment.answeredIn) ? { answeredIn: answeredText(comment.answeredIn) } : {}),
     };
-    commentRows.push({ id: comment.id, ...content, hash: digest(content) });
+    commentRows.push({ id: comment.id, ...content, answeredIn: answeredText(comment.answeredIn), hash: digest(content) });
     const handles = comment.deleted ? [] : extractMentions(comment.body);
     if (handles.length > 0) mentions.push({ commentId: comment.id, authorId: comment.authorId, createdAt: comment.createdAt, handles });
   }

@@ -1,12 +1,9 @@
 // What counts as an open question, and the queue's order: pure, so the rules are table-tested
 // (questions.test.ts) and the queue page, the agenda and the tests all read the same ones.
-import { z } from "zod";
+import type { z } from "zod";
+import { answeredInSchema } from "../collab/reading-doc.ts";
 
-/** Where a question will be answered: the presentation, and a link to the place in it. */
-export const answeredInSchema = z.strictObject({
-  draftId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-  href: z.string().max(500).regex(/^\/sessions\/[^\s]+$/, "must be a link to a session's draft"),
-});
+/** Where a question will be answered: the presentation, and a link to the place in it (the reading document's field). */
 export type AnsweredIn = z.infer<typeof answeredInSchema>;
 
 /** The projection keeps answeredIn as JSON text; anything unreadable there counts as not answered. */

@@ -15,6 +15,8 @@ const alice = actor("alice00001");
 const bob = actor("bob0000001");
 const lead = actor("lead000001", "team-1");
 const session: SessionTeams = { leadTeamId: "team-1", blogTeamId: "team-5" };
+const instructorActor: Actor = { id: "instr00001", name: "instructor", email: "i@example.edu", role: "INSTRUCTOR", teamId: null };
+const answered = { draftId: "draft00001", href: "/sessions/llm-fine-tuning/drafts/presentation" };
 const target = { exact: "low-rank", prefix: "uses ", suffix: " adapters", start: 5, end: 13 };
 
 /** A reading with alice's highlight (bob commented on it), bob's thread on the paper and alice's thread. */
@@ -25,6 +27,7 @@ function baseDocument() {
   const bobThread = createComment(doc, { authorId: bob.id, highlightId: null, parentId: null, body: "Great paper" });
   const aliceThread = createComment(doc, { authorId: alice.id, highlightId: null, parentId: null, body: "I disagree" });
   const { highlightId: lonelyHighlight } = createHighlight(doc, { authorId: alice.id, kind: "note", target: { ...target, start: 20, end: 28 } });
+  (readingMaps(doc).highlights.get(highlightId) as Y.Map<unknown>).set("answeredIn", null);
   return { doc, ids: { highlightId, bobOnHighlight, bobThread, aliceThread, lonelyHighlight } };
 }
 
@@ -136,6 +139,16 @@ const rows: Row[] = [
   ["only the kind of a highlight changes", alice, setField("highlights", (ids) => ids.highlightId, "kind", "critique"), setField("highlights", (ids) => ids.highlightId, "target", { ...target, start: 6, end: 14 }), /Only a highlight's kind/],
   ["the new kind is known", alice, setField("highlights", (ids) => ids.highlightId, "kind", "critique"), setField("highlights", (ids) => ids.highlightId, "kind", "rant"), /known kinds/],
   ["a highlight with classmates' comments stays", alice, (doc, ids) => readingMaps(doc).highlights.delete(ids.lonelyHighlight), (doc, ids) => readingMaps(doc).highlights.delete(ids.highlightId), /classmates' comments/],
+  // "Answered in presentation" (lib/questions): the lead team or the instructor, on a question or a thread's first comment
+  ["answeredIn names its draft", lead, setField("highlights", (ids) => ids.highlightId, "answeredIn", answered), setField("highlights", (ids) => ids.highlightId, "answeredIn", { href: answered.href }), /null or \{ draftId, href \}/],
+  ["a classmate may not mark a question answered", alice, setField("highlights", (ids) => ids.highlightId, "kind", "question"), setField("highlights", (ids) => ids.highlightId, "answeredIn", answered), /Only the lead team and the instructor/],
+  ["the instructor marks a thread answered, not the blog team", instructorActor, setField("comments", (ids) => ids.bobThread, "answeredIn", answered), setField("comments", (ids) => ids.bobThread, "answeredIn", 1), /null or \{ draftId, href \}/],
+  ["answeredIn is cleared with null, not removed", lead, setField("highlights", (ids) => ids.highlightId, "answeredIn", null), (doc, ids) => (readingMaps(doc).highlights.get(ids.highlightId) as Y.Map<unknown>).delete("answeredIn"), /cleared with null/],
+  ["answeredIn links into a session's draft", lead, setField("highlights", (ids) => ids.highlightId, "answeredIn", answered), setField("highlights", (ids) => ids.highlightId, "answeredIn", { ...answered, href: "javascript:alert(1)" }), /null or \{ draftId, href \}/],
+  ["answeredIn has no extra fields", lead, setField("highlights", (ids) => ids.highlightId, "answeredIn", answered), setField("highlights", (ids) => ids.highlightId, "answeredIn", { ...answered, html: "<b>" }), /null or \{ draftId, href \}/],
+  ["only a question highlight is answered", lead, setField("highlights", (ids) => ids.highlightId, "answeredIn", answered), setField("highlights", (ids) => ids.lonelyHighlight, "answeredIn", answered), /Only a question highlight/],
+  ["only a thread's first comment is answered", lead, setField("comments", (ids) => ids.bobThread, "answeredIn", answered), (doc, ids) => { const reply = createComment(doc, { authorId: lead.id, highlightId: null, parentId: ids.bobThread, body: "reply" }); setField("comments", () => reply, "answeredIn", answered)(doc, ids); }, /first comment|unknown field/],
+  ["a new comment does not arrive answered", lead, addComment(comment({ authorId: lead.id })), addComment(comment({ authorId: lead.id, answeredIn: answered })), /unknown field "answeredIn"/],
 ];
 
 describe("reading check: each rule refuses, its twin passes", () => {

@@ -47,6 +47,11 @@ export interface ReadingCheckContext {
   target?: ValueCheck;
   /** Who may resolve a thread started by `threadAuthorId`; by default lib/policies' "thread:resolve" for the session. */
   mayResolve?: (threadAuthorId: string) => boolean;
+  /**
+   * Whether its questions can be marked "Answered in presentation" (answeredIn on a question highlight or
+   * a thread's first comment, by lib/policies' "question:answer"): a reading's, not a draft's threads.
+   */
+  questions?: boolean;
 }
 
 type Root = (typeof READING_ROOTS)[number];
@@ -190,7 +195,7 @@ export function readingInspector(context: ReadingCheckContext): Inspector {
       if (!root || root === "reactions" || !(type instanceof Y.Map)) return "Entries may not contain nested shared types.";
       const event = new Y.YMapEvent(type, transaction, keys as Set<string>);
       const problem =
-        root === "highlights" ? checkHighlightEdit(type, event, actor) : checkCommentEdit(type, event, context);
+        root === "highlights" ? checkHighlightEdit(type, event, context) : checkCommentEdit(type, event, context);
       if (problem) return problem;
     }
 
@@ -228,9 +233,27 @@ function checkHighlightKey(key: string, change: KeyChange, roots: Roots, context
   return null;
 }
 
-function checkHighlightEdit(entry: Y.Map<unknown>, event: Y.YMapEvent<unknown>, actor: Actor): string | null {
+const ANSWERED_IN = nullable(record({ draftId: string({ min: 1, max: 64, pattern: USER_ID }), href: string({ max: 500, pattern: /^\/sessions\/\S+$/ }) }));
+
+/** "Answered in presentation" on a question: set or cleared by the lead team or the instructor, never removed as a key. */
+function checkAnsweredIn(entry: Y.Map<unknown>, change: KeyChange, context: ReadingCheckContext): string | null {
+  if (change.action === "delete") return "A question's answeredIn is cleared with null, not removed.";
+  if (!can(context.actor, "question:answer", { session: context.session })) return "Only the lead team and the instructor mark a question answered in the presentation.";
+  const read = fieldValue(entry._map.get("answeredIn")!);
+  if (!read.ok || ANSWERED_IN(read.value)) return "A question's answeredIn is null or { draftId, href } with a link into a session's draft.";
+  return null;
+}
+
+function checkHighlightEdit(entry: Y.Map<unknown>, event: Y.YMapEvent<unknown>, context: ReadingCheckContext): string | null {
+  const { actor } = context;
   const authorId = String(entry.get("authorId"));
   for (const [field, change] of event.keys) {
+    if (field === "answeredIn" && context.questions) {
+      if (entry.get("kind") !== "question") return "Only a question highlight is answered in the presentation.";
+      const problem = checkAnsweredIn(entry, change, context);
+      if (problem) return problem;
+      continue;
+    }
     if (field !== "kind") return "Only a highlight's kind can change.";
     if (change.action === "delete") return "A highlight's kind cannot be removed.";
     if (!can(actor, "annotation:edit", { authorId })) return "You can only change your own highlights.";
@@ -279,6 +302,12 @@ function checkCommentEdit(entry: Y.Map<unknown>, event: Y.YMapEvent<unknown>, co
   let authorEdit = false;
   let resolution = false;
   for (const [field, change] of event.keys) {
+    if (field === "answeredIn" && context.questions) {
+      if (after.get("parentId") !== null) return "Only a thread's first comment is answered in the presentation.";
+      const problem = checkAnsweredIn(entry, change, context);
+      if (problem) return problem;
+      continue;
+    }
     if (change.action === "delete") return `A comment's ${field.slice(0, 40)} cannot be removed.`;
     if (EDITABLE_BY_AUTHOR.has(field)) authorEdit = true;
     else if (RESOLUTION.has(field)) resolution = true;

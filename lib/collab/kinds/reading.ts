@@ -27,7 +27,7 @@ export const readingKind: LiveDocumentKind = {
       for (const name of READING_ROOTS) shadow.getMap(name);
     });
     return {
-      check: (update, actor, facts) => guard.check(update, readingInspector({ actor, session: facts.session, now: Date.now() }), actor.id),
+      check: (update, actor, facts) => guard.check(update, readingInspector({ actor, session: facts.session, now: Date.now(), questions: true }), actor.id),
       follow: (update) => guard.follow(update),
       destroy: () => guard.destroy(),
     };
