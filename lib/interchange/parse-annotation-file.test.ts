@@ -73,9 +73,11 @@ describe("Hypothesis exports", () => {
     expect(reply).toMatchObject({ replyTo: "hyp-lora-0002", ancestors: ["hyp-lora-0001"], quote: null });
   });
 
-  it("accept the rows alone and the replies listed apart", () => {
+  it("accept the rows alone, the client's export file, and the replies listed apart", () => {
     const rows = JSON.parse(hypothesis).rows;
     expect(parseAnnotationFile(JSON.stringify(rows)).annotations).toHaveLength(7);
+    const clientFile = parseAnnotationFile(JSON.stringify({ export_date: "2024-04-01T00:00:00Z", client_version: "1.0", annotations: rows }));
+    expect(clientFile).toMatchObject({ format: "hypothesis", annotations: expect.arrayContaining([expect.objectContaining({ sourceId: "hyp-lora-0003", replyTo: "hyp-lora-0002" })]) });
     const separated = { rows: rows.slice(0, 1), replies: rows.slice(1, 3) };
     expect(parseAnnotationFile(JSON.stringify(separated)).annotations.map((annotation) => annotation.replyTo)).toEqual([null, "hyp-lora-0001", "hyp-lora-0002"]);
   });

@@ -40,6 +40,7 @@ function detectFormat(data: unknown): "w3c" | "hypothesis" | null {
   if (typeof first !== "object" || first === null) return null;
   if (Array.isArray(data) && data.length === 0) return null;
   if (!Array.isArray(data) && Array.isArray((data as { rows?: unknown }).rows)) return "hypothesis";
+  if (!Array.isArray(data) && Array.isArray((data as { annotations?: unknown }).annotations)) return "hypothesis";
   const type = (first as { type?: unknown }).type;
   const types = typeof type === "string" ? [type] : Array.isArray(type) ? type : [];
   if (types.some((value) => W3C_TYPES.includes(value)) || "@context" in first) return "w3c";

@@ -9,8 +9,13 @@ import { parseTime, type SourceAnnotation } from "./source-annotation.ts";
 
 const FILE = "Hypothesis export";
 
-/** The annotations of a parsed Hypothesis export (an object with `rows`, or the rows alone). */
+/**
+ * The annotations of a parsed Hypothesis export: the search API's object with `rows` (and `replies`),
+ * the rows alone, or the client's own export file, which lists the same rows under `annotations`.
+ */
 export function parseHypothesisExport(data: unknown): SourceAnnotation[] {
+  const clientExport = data !== null && typeof data === "object" && !Array.isArray(data) && Array.isArray((data as { annotations?: unknown }).annotations);
+  if (clientExport) return parseHypothesisExport((data as { annotations: unknown[] }).annotations);
   const rows = Array.isArray(data)
     ? parseOrRefuse(z.array(hypothesisRowSchema), data, FILE)
     : (() => {
