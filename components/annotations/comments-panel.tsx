@@ -18,11 +18,13 @@ import {
 import type { Actor, SessionTeams } from "@/lib/policies";
 import { CommentComposer } from "./comment-composer";
 import { targetElementId, useHashTarget, type LinkTarget } from "./deep-link";
+import { filterThreads, isFiltering, NO_FILTER, type ThreadFilter } from "./filter-threads";
 import { ThreadView } from "./comment-thread";
 import { HighlightCard, highlightCardId } from "./highlight-card";
 import type { Member } from "./mention-autocomplete";
 import { NewsBar, newCommentIds, nextNewComment, useNews, useNewsSource } from "./news";
 import type { DraftLinks, ThreadActions, ThreadContext, ThreadPlace } from "./thread-context";
+import { ThreadFilters } from "./thread-filters";
 import { buildThreads, type ThreadHighlight } from "./threads";
 import { useNow, type ReadingData } from "./use-live-data";
 
@@ -130,10 +132,20 @@ export function CommentsPanel({
   const headingId = useId();
   const now = useNow();
   const actions = useActions(doc, actor);
-  const index = useMemo(
+  const allThreads = useMemo(
     () => buildThreads(data.highlights, data.comments, anchors, passageText ?? abstract, unreadable),
     [data.highlights, data.comments, anchors, passageText, abstract, unreadable],
   );
+  const [filter, setFilter] = useState<ThreadFilter>(NO_FILTER);
+  const filtered = useMemo(() => filterThreads(allThreads, filter, actor.id), [allThreads, filter, actor.id]);
+  const index = filtered.index;
+  // A highlight chosen in the text (or just made) is shown even where the filters would hide it.
+  const [chosen, setChosen] = useState(activeHighlight);
+  if (chosen !== activeHighlight) {
+    setChosen(activeHighlight);
+    const hidden = activeHighlight && ![...index.anchored, ...index.detached].some((group) => group.highlight.id === activeHighlight.id);
+    if (hidden && isFiltering(filter)) setFilter(NO_FILTER);
+  }
 
   // What is new since the last visit (the page provides when that was), and deep links / "Next new".
   const news = useNews(useNewsSource(), data.comments, actor.id);
@@ -141,7 +153,16 @@ export function CommentsPanel({
   const [reveal, setReveal] = useState<(LinkTarget & { nonce: number }) | null>(null);
   const revealed = useRef(0);
   const show = useCallback((target: LinkTarget) => setReveal((previous) => ({ ...target, nonce: (previous?.nonce ?? 0) + 1 })), []);
-  useHashTarget(show);
+  // A link names one comment or highlight: show it even where the filters would hide it.
+  useHashTarget(
+    useCallback(
+      (target: LinkTarget) => {
+        setFilter(NO_FILTER);
+        show(target);
+      },
+      [show],
+    ),
+  );
   const revealedCommentId = reveal?.kind === "comment" ? reveal.id : null;
   const { isNew } = news;
 
@@ -224,6 +245,9 @@ export function CommentsPanel({
         ) : null)}
 
       {commentCount === 0 ? <p className="mt-4 rounded-xl border border-dashed border-rule bg-white/60 p-4 text-center text-sm text-muted">{copy.emptyMessage}</p> : null}
+
+      <ThreadFilters filter={filter} counts={filtered.counts} onChange={setFilter} nameOf={ctx.nameOf} wholeLabel={copy.wholeHeading} />
+      {filtered.counts.total > 0 && filtered.counts.shown === 0 ? <p className="mt-4 rounded-xl border border-dashed border-rule bg-white/60 p-4 text-center text-sm text-muted">No threads match these filters.</p> : null}
 
       {index.anchored.length > 0 ? (
         <div className="mt-6">
