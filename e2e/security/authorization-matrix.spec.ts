@@ -50,6 +50,7 @@ const TABLE: Record<string, Entry> = {
   "POST /api/notifications/seen": { expect: MEMBERS_ONLY, body: {} },
   "POST /api/last-seen": { expect: MEMBERS_ONLY, body: { document: "activity" } },
   "GET /sessions/[slug]": { expect: MEMBERS_ONLY },
+  "GET /sessions/[slug]/search": { expect: MEMBERS_ONLY },
   "GET /readings/[id]": { expect: MEMBERS_ONLY },
   "GET /sessions/[slug]/drafts/[kind]": { expect: MEMBERS_ONLY },
   "GET /api/drafts/[draftId]/revisions": { expect: MEMBERS_ONLY },

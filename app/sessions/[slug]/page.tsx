@@ -9,6 +9,7 @@ import { listSessionNews } from "@/lib/last-seen/list-session-news";
 import { DocumentNewsLine } from "@/components/activity/document-news";
 import type { ReadingSectionName } from "@/lib/readings/session-text";
 import { SECTION_LABELS } from "@/components/reading/section-heading";
+import { SearchBox } from "@/components/search/search-box";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TeamBadge } from "@/components/ui/team-badge";
 
@@ -48,6 +49,7 @@ export default async function SessionPage({ params }: Params) {
           </a>
         ) : null}
       </p>
+      {can(actor, "annotations:search") ? <SearchBox sessionSlug={session.slug} className="mt-6" /> : null}
       <section aria-labelledby="drafts-heading" className="mt-8">
         <h2 id="drafts-heading" className="sr-only">
           Drafts
