@@ -31,6 +31,8 @@ export interface AnnotatedAbstractProps {
   /** Other people on the paper; their current selections are drawn faintly with their names. */
   peers?: readonly Peer[];
   activeHighlightId?: string | null;
+  /** Highlights chosen together (a band of the heatmap bar): their marks are outlined. */
+  selectedHighlightIds?: ReadonlySet<string>;
   onOpenHighlight: (highlightId: string) => void;
   /** Without it the abstract is read-only: text can be selected, but no toolbar is offered. Returns false when not saved. */
   onCreateHighlight?: (input: NewHighlight) => boolean;
@@ -52,6 +54,7 @@ const EDITING_KEYS = new Set(["Enter", "Backspace", "Delete", "Tab"]);
 const subscribeNothing = () => () => undefined;
 // One empty list for every render: a fresh [] would redo the layout each time.
 const NO_PEERS: readonly Peer[] = [];
+const NO_SELECTION: ReadonlySet<string> = new Set();
 
 export function AnnotatedAbstract({
   abstract,
@@ -60,6 +63,7 @@ export function AnnotatedAbstract({
   members,
   peers = NO_PEERS,
   activeHighlightId = null,
+  selectedHighlightIds = NO_SELECTION,
   onOpenHighlight,
   onCreateHighlight,
   onSelectionChange,
@@ -247,6 +251,7 @@ export function AnnotatedAbstract({
       const style = KIND_STYLES[top.kind];
       const ids = covering.map((highlight) => highlight.id);
       const active = activeHighlightId !== null && ids.includes(activeHighlightId);
+      const selected = ids.some((id) => selectedHighlightIds.has(id));
       return (
         <mark
           key={segment.start}
@@ -254,6 +259,7 @@ export function AnnotatedAbstract({
           data-end={segment.end}
           data-highlight-ids={ids.join(" ")}
           data-kind={top.kind}
+          data-selected={selected || undefined}
           tabIndex={0}
           aria-label={covering.map((highlight) => `Highlight by ${nameOf(highlight.authorId)}: ${KIND_STYLES[highlight.kind].label}`).join("; ")}
           onClick={(event) => openFromMark(ids, event)}
@@ -263,7 +269,7 @@ export function AnnotatedAbstract({
             event.stopPropagation();
             openFromMark(ids, event);
           }}
-          className={`cursor-pointer rounded-sm text-ink underline decoration-2 underline-offset-4 ${covering.length > 1 ? style.markStacked : style.mark} ${active ? "outline-2 outline-offset-1 outline-accent" : ""} ${peerTag}`}
+          className={`cursor-pointer rounded-sm text-ink underline decoration-2 underline-offset-4 ${covering.length > 1 ? style.markStacked : style.mark} ${active ? "outline-2 outline-offset-1 outline-accent" : ""} ${selected ? "ring-2 ring-ink ring-offset-1" : ""} ${peerTag}`}
           {...peerProps}
         >
           {segment.text}
@@ -276,7 +282,7 @@ export function AnnotatedAbstract({
         {paragraph.segments.map(renderSegment)}
       </p>
     ));
-  }, [paragraphs, highlights, anchors, activeHighlightId, nameOf, peerStarts]);
+  }, [paragraphs, highlights, anchors, activeHighlightId, selectedHighlightIds, nameOf, peerStarts]);
 
   return (
     <div ref={frameRef} className="relative">

@@ -10,6 +10,7 @@ import { can, type Actor, type SessionTeams } from "@/lib/policies";
 import { AnnotatedAbstract, type NewHighlight } from "./annotated-abstract";
 import { CommentsPanel, type ActiveHighlight } from "./comments-panel";
 import { ConnectionStatus } from "./connection-status";
+import { HeatmapBar, type HeatmapSelection } from "./heatmap-bar";
 import type { Member } from "./mention-autocomplete";
 import { PresenceAvatars } from "./presence-avatars";
 import type { DraftLinks } from "./thread-context";
@@ -37,6 +38,8 @@ export function ReadingWorkspace({ readingId, abstract, actor, session, members,
   const anchors = useAnchors(abstract, data.highlights);
   const canAnnotate = can(actor, "reading:annotate");
   const [active, setActive] = useState<ActiveHighlight | null>(null);
+  const [band, setBand] = useState<HeatmapSelection | null>(null);
+  const bandIds = useMemo(() => new Set(band?.highlightIds ?? []), [band]);
   const othersPeers = useMemo(() => peers.filter((peer) => peer.user.id !== actor.id), [peers, actor.id]);
   // Writes wait for the real document: the placeholder shown before mount is never synced.
   const doc = live.provider ? live.doc : null;
@@ -73,17 +76,23 @@ export function ReadingWorkspace({ readingId, abstract, actor, session, members,
       <RefusalAlert reason={live.refusal} onDismiss={live.dismissRefusal} />
 
       <div className="mt-4 grid gap-8 @4xl:grid-cols-[minmax(0,1fr)_minmax(18rem,24rem)]">
-        <AnnotatedAbstract
-          abstract={abstract}
-          highlights={data.highlights}
-          anchors={anchors}
-          members={members}
-          peers={othersPeers}
-          activeHighlightId={active?.id ?? null}
-          onOpenHighlight={(id) => open(id, true, true)}
-          onCreateHighlight={canAnnotate ? createFromSelection : undefined}
-          onSelectionChange={publishSelection}
-        />
+        <div className="flex min-w-0 gap-3">
+          <HeatmapBar abstract={abstract} highlights={data.highlights} anchors={anchors} selected={band} onSelect={setBand} />
+          <div className="min-w-0 flex-1">
+            <AnnotatedAbstract
+              abstract={abstract}
+              highlights={data.highlights}
+              anchors={anchors}
+              members={members}
+              peers={othersPeers}
+              activeHighlightId={active?.id ?? null}
+              selectedHighlightIds={bandIds}
+              onOpenHighlight={(id) => open(id, true, true)}
+              onCreateHighlight={canAnnotate ? createFromSelection : undefined}
+              onSelectionChange={publishSelection}
+            />
+          </div>
+        </div>
         <CommentsPanel
           abstract={abstract}
           doc={doc}

@@ -6,6 +6,7 @@ import { requireMember } from "@/lib/auth/page-guard";
 import { can } from "@/lib/policies";
 import { getSession } from "@/lib/sessions/get-session";
 import { listSessionNews } from "@/lib/last-seen/list-session-news";
+import { listMostHighlighted } from "@/lib/questions/list-most-highlighted";
 import { DocumentNewsLine } from "@/components/activity/document-news";
 import type { ReadingSectionName } from "@/lib/readings/session-text";
 import { SECTION_LABELS } from "@/components/reading/section-heading";
@@ -32,6 +33,7 @@ export default async function SessionPage({ params }: Params) {
   const session = await getSession({ actor, slug });
   if (!session) notFound();
   const news = await listSessionNews({ actor, sessionId: session.id });
+  const mostHighlighted = await listMostHighlighted({ actor, sessionId: session.id });
   return (
     <div>
       <nav aria-label="Breadcrumb" className="text-sm text-muted">
@@ -43,6 +45,11 @@ export default async function SessionPage({ params }: Params) {
       <p className="mt-3 flex flex-wrap items-center gap-2">
         <TeamBadge role="Lead" team={session.leadTeam} />
         <TeamBadge role="Blog" team={session.blogTeam} />
+        {can(actor, "questions:view") ? (
+          <Link href={`/sessions/${session.slug}/questions`} className="text-sm font-medium text-accent underline hover:text-ink">
+            Questions
+          </Link>
+        ) : null}
         {can(actor, "annotations:export") ? (
           <a href={`/api/sessions/${encodeURIComponent(session.slug)}/annotations`} download className="ml-auto text-sm font-medium text-accent underline hover:text-ink">
             Export annotations (W3C)
@@ -90,6 +97,14 @@ export default async function SessionPage({ params }: Params) {
                   {reading.authors.length > 0 ? <p className="mt-1 text-sm text-muted">{formatAuthors(reading.authors)}</p> : null}
                   {reading.url ? <p className="mt-1 truncate text-xs text-muted">{new URL(reading.url).host}</p> : null}
                   <DocumentNewsLine news={news.readings[reading.id]} />
+                  {mostHighlighted[reading.id] ? (
+                    <figure className="mt-2 text-sm">
+                      <figcaption className="text-xs text-muted">
+                        Most highlighted passage ({mostHighlighted[reading.id]!.count} {mostHighlighted[reading.id]!.count === 1 ? "highlight" : "highlights"})
+                      </figcaption>
+                      <blockquote className="mt-1 border-l-4 border-accent/50 pl-3 font-serif text-ink">{mostHighlighted[reading.id]!.text}</blockquote>
+                    </figure>
+                  ) : null}
                 </li>
               ))}
             </ol>

@@ -1,0 +1,8 @@
+import { readJson, route } from "@/lib/http/route";
+import { quoteQuestion, quoteQuestionSchema } from "@/lib/questions/quote-question";
+
+/** Quotes a question's passage into the presentation and marks it answered there (lead team, instructor). */
+export const POST = route<{ readingId: string }>(async ({ request, actor, params }) => {
+  const input = await readJson(request, quoteQuestionSchema);
+  return Response.json(await quoteQuestion({ actor, readingId: params.readingId, ...input }), { status: 201 });
+});
