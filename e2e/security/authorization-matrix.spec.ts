@@ -65,6 +65,18 @@ const TABLE: Record<string, Entry> = {
     params: { readingId: "real-reading", highlightId: "missing" },
     malformedExpect: { lead: "allowed" },
   },
+  "GET /sessions/[slug]/questions": { expect: MEMBERS_ONLY },
+  "GET /api/sessions/[slug]/questions": { expect: MEMBERS_ONLY },
+  "POST /api/readings/[readingId]/questions/answered": {
+    expect: LEAD_DRAFT_WRITERS,
+    body: { type: "highlight", id: MISSING, answered: true },
+    params: { readingId: "real-reading" },
+  },
+  "POST /api/readings/[readingId]/questions/quote": {
+    expect: LEAD_DRAFT_WRITERS,
+    body: { type: "highlight", id: MISSING, highlightId: MISSING },
+    params: { readingId: "real-reading" },
+  },
   "GET /console": { expect: INSTRUCTOR_ONLY },
   "GET /console/import": { expect: INSTRUCTOR_ONLY },
   "GET /console/readings/[id]": { expect: INSTRUCTOR_ONLY },

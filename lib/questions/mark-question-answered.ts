@@ -6,7 +6,7 @@ import * as Y from "yjs";
 import { z } from "zod";
 import { getDb, type Db } from "../db/client.ts";
 import { AppError } from "../errors/app-error.ts";
-import { authorize, type Actor } from "../policies/index.ts";
+import { authorize, can, type Actor } from "../policies/index.ts";
 import { readingDocumentName } from "../collab/document-name.ts";
 import { loadDocument } from "../collab/document-store.ts";
 import { readingMaps, readReadingEntries } from "../collab/reading-doc.ts";
@@ -76,4 +76,14 @@ export async function markQuestionAnswered({ actor, readingId, type, id, answere
     },
   });
   return { answeredIn };
+}
+
+/** Before reading the request: may this person mark the reading's questions at all (its session's lead team, the instructor)? */
+export async function assertMayAnswer({ actor, readingId, db = getDb() }: { actor: Actor | null; readingId: string; db?: Db }): Promise<void> {
+  authorize(actor, "questions:view");
+  const reading = await db.reading.findFirst({ where: { id: readingId, archivedAt: null }, select: { session: { select: { leadTeamId: true, blogTeamId: true } } } });
+  if (!reading) throw new AppError("NOT_FOUND", "There is no such reading.");
+  if (!can(actor, "question:answer", { session: reading.session })) {
+    throw new AppError("FORBIDDEN", "Only the session's lead team and the instructor mark questions answered in the presentation.");
+  }
 }
