@@ -174,8 +174,8 @@ test("hostile names, comments, mentions and highlight notes stay text on every p
     await author.getByLabel("Password").fill(PASSWORD);
     await author.getByLabel("Join code").fill(await currentJoinCode(instructor));
     await author.getByRole("button", { name: "Create account" }).click();
-    await expect(author).not.toHaveURL(/\/signup/, { timeout: 5_000 });
-  }).toPass({ timeout: 30_000 });
+    await expect(author).not.toHaveURL(/\/signup/, { timeout: 15_000 });
+  }).toPass({ timeout: 45_000 });
   // A join code rotated by another spec meanwhile is refused, and the browser logs that failed request.
   expectedFailures(authorIncidents, "/api/signup");
 
