@@ -1,0 +1,118 @@
+// What's new, Activity and deep links, with two classmates in two browsers: a reply shows up as "1 new"
+// on the other's session page and in their Activity; its link lands on the comment and focuses it; after
+// the visit the "new" is gone. Each test reads in a session of its own.
+import { expect, test, type Page } from "@playwright/test";
+import { createSession, newPerson, uniqueSuffix } from "../support.ts";
+
+const READING = "Scaling Laws for Neural Language Models";
+
+async function openScratchReading(page: Page, slug: string): Promise<void> {
+  await page.goto(`/sessions/${slug}`);
+  await page.getByRole("link", { name: READING }).click();
+  await page.getByRole("status").filter({ hasText: /^Live$/ }).waitFor();
+}
+
+function readingLine(page: Page) {
+  return page.getByRole("listitem").filter({ has: page.getByRole("link", { name: READING }) });
+}
+
+async function postOnPaper(page: Page, body: string): Promise<void> {
+  const comments = page.getByRole("region", { name: "Comments" });
+  await comments.getByLabel("Comment", { exact: true }).fill(body);
+  await comments.getByRole("button", { name: "Post" }).click();
+  await expect(comments.getByText(body)).toBeVisible();
+}
+
+test("a classmate's reply is 1 new on the session page and in Activity, its link focuses it, and the visit clears it", async ({ browser }) => {
+  const { slug } = await createSession(browser);
+  const suffix = uniqueSuffix();
+  const alice = await newPerson(browser, "alice");
+  const bob = await newPerson(browser, "bob");
+
+  await openScratchReading(alice, slug);
+  await postOnPaper(alice, `Why a power law? ${suffix}`);
+
+  await openScratchReading(bob, slug);
+  const bobComments = bob.getByRole("region", { name: "Comments" });
+  await bobComments.getByRole("button", { name: "Reply" }).click();
+  await bobComments.getByLabel("Reply").fill(`Because of the data ${suffix}`);
+  await bobComments.getByRole("button", { name: "Send reply" }).click();
+  await expect(bobComments.getByText(`Because of the data ${suffix}`)).toBeVisible();
+
+  // The counts come from the projection, written shortly after the change is stored.
+  await expect(async () => {
+    await alice.goto(`/sessions/${slug}`);
+    await expect(readingLine(alice)).toContainText("1 new", { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(readingLine(alice)).toContainText("2 comments");
+  await expect(alice.getByRole("link", { name: /^Activity\s*\d+\s*unread$/ })).toBeVisible();
+
+  await alice.getByRole("link", { name: /^Activity/ }).click();
+  const item = alice.getByRole("list", { name: "Your activity" }).getByRole("listitem").filter({ hasText: `Because of the data ${suffix}` });
+  await expect(item).toContainText(`Bob Tanaka replied to your thread on ${READING}`);
+  await expect(item).toContainText("New");
+  await item.getByRole("link", { name: READING }).click();
+
+  await expect(alice).toHaveURL(/\/readings\/[a-z0-9]+#comment-[A-Za-z0-9_-]+$/);
+  const target = alice.locator(`[id="${new URL(alice.url()).hash.slice(1)}"]`);
+  await expect(target).toContainText(`Because of the data ${suffix}`);
+  await expect(target).toBeFocused();
+  await expect(target).toContainText("New");
+
+  // The visit was recorded: nothing new on the session page, and the Activity item is read.
+  await expect(async () => {
+    await alice.goto(`/sessions/${slug}`);
+    await expect(readingLine(alice)).toContainText("2 comments", { timeout: 1000 });
+    await expect(readingLine(alice)).not.toContainText(/\d+ new/, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await alice.goto("/activity");
+  await expect(alice.getByRole("list", { name: "Your activity" }).getByRole("listitem").filter({ hasText: `Because of the data ${suffix}` })).not.toContainText("New");
+  await alice.context().close();
+  await bob.context().close();
+});
+
+test("Next new walks through what is new, Mark all read clears it, and a copied link opens a resolved thread and focuses the comment", async ({ browser }) => {
+  const { slug } = await createSession(browser);
+  const suffix = uniqueSuffix();
+  const bob = await newPerson(browser, "bob");
+  await openScratchReading(bob, slug);
+  await postOnPaper(bob, `First note ${suffix}`);
+  await postOnPaper(bob, `Second note ${suffix}`);
+
+  const alice = await newPerson(browser, "alice");
+  await openScratchReading(alice, slug);
+  const comments = alice.getByRole("region", { name: "Comments" });
+  await expect(comments.getByTestId("news-bar")).toContainText("2 new");
+  await comments.getByRole("button", { name: "Next new" }).click();
+  const focusedText = () => alice.evaluate(() => document.activeElement?.textContent ?? "");
+  await expect.poll(focusedText).toMatch(/note/);
+  const first = await focusedText();
+  await comments.getByRole("button", { name: "Next new" }).click();
+  await expect.poll(focusedText).not.toBe(first);
+  expect([first, await focusedText()].map((text) => /First/.test(text)).sort()).toEqual([false, true]);
+  await comments.getByRole("button", { name: "Mark all read" }).click();
+  await expect(comments.getByTestId("news-bar")).toHaveCount(0);
+  await expect(comments.locator("[data-new-comment]")).toHaveCount(0);
+
+  // Bob resolves his first thread; Alice copies the link to that comment (keyboard only).
+  const bobComments = bob.getByRole("region", { name: "Comments" });
+  await bobComments.getByRole("article").filter({ hasText: `First note ${suffix}` }).getByRole("button", { name: "Resolve" }).click();
+  const firstThread = comments.getByRole("article").filter({ hasText: `First note ${suffix}` });
+  await expect(firstThread.getByText("Resolved", { exact: true })).toBeVisible();
+  await firstThread.getByRole("button", { name: /Show thread/ }).click();
+  const copy = firstThread.getByRole("link", { name: "Copy link to this comment" });
+  await copy.focus();
+  await alice.keyboard.press("Enter");
+  await expect(firstThread.getByRole("status").filter({ hasText: /Link copied|address bar/ })).toBeVisible();
+  const link = alice.url();
+  expect(link).toMatch(/#comment-[A-Za-z0-9_-]+$/);
+
+  const again = await alice.context().newPage();
+  await again.goto(link);
+  const target = again.locator(`[id="${new URL(link).hash.slice(1)}"]`);
+  await expect(target).toContainText(`First note ${suffix}`);
+  await expect(target).toBeVisible();
+  await expect(target).toBeFocused();
+  await alice.context().close();
+  await bob.context().close();
+});
