@@ -173,7 +173,7 @@ describe("searchAnnotations", () => {
     expect((await search(`${"word ".repeat(30)}tuning`)).hits).toEqual([]);
   });
 
-  it("ranks the closer match first", async () => {
+  it("ranks the more focused match first (matches over the length of the text)", async () => {
     const { hits } = await search("low rank adaptation");
     expect(hits.map((hit) => hit.id)).toEqual(["comment-phrase", "comment-scattered"]);
   });

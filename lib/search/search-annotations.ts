@@ -98,11 +98,11 @@ export async function searchAnnotations({ actor, sessionId, query, limit = DEFAU
       SELECT 'draft-threads', d.id, NULL, d.kind::text FROM "Draft" d WHERE d."sessionId" = ${sessionId}
     ),
     hits AS (
-      (SELECT 'comment'::text AS type, c."documentKind", c."readingId", c.id, c."highlightId", c."authorId", c."createdAt", ts_rank_cd(c."searchVector", q.query) AS rank
+      (SELECT 'comment'::text AS type, c."documentKind", c."readingId", c.id, c."highlightId", c."authorId", c."createdAt", ts_rank(c."searchVector", q.query, 1) AS rank
        FROM "CommentRow" c CROSS JOIN q JOIN docs ON docs.kind = c."documentKind" AND docs.id = c."readingId"
        WHERE c."searchVector" @@ q.query AND NOT c.deleted)
       UNION ALL
-      (SELECT 'highlight', h."documentKind", h."readingId", h.id, h.id, h."authorId", h."createdAt", ts_rank_cd(h."searchVector", q.query)
+      (SELECT 'highlight', h."documentKind", h."readingId", h.id, h.id, h."authorId", h."createdAt", ts_rank(h."searchVector", q.query, 1)
        FROM "HighlightRow" h CROSS JOIN q JOIN docs ON docs.kind = h."documentKind" AND docs.id = h."readingId"
        WHERE h."searchVector" @@ q.query)
       ORDER BY rank DESC, "createdAt" DESC, id
