@@ -11,12 +11,33 @@ import * as Y from "yjs";
 import { createComment } from "../reading-doc.ts";
 
 const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
 const MESSAGE_AUTH = 2;
 const MESSAGE_STATELESS = 5;
 const MESSAGE_CLOSE = 7;
 const MESSAGE_SYNC_STATUS = 8;
 const AUTH_TOKEN = 0;
 const AUTH_PERMISSION_DENIED = 1;
+
+/**
+ * The server closes a connection that sent nothing for 30 s; a browser's provider renews its awareness
+ * every 15 s and so stays. This is that renewal (an awareness update of one client, written out here
+ * because y-protocols' Awareness runs a timer per instance, hundreds of them in one load generator).
+ */
+export function awarenessMessage(documentName: string, clientId: number, clock: number): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, 1);
+  encoding.writeVarUint(update, clientId);
+  encoding.writeVarUint(update, clock);
+  encoding.writeVarString(update, "{}");
+  const message = encoding.createEncoder();
+  encoding.writeVarString(message, documentName);
+  encoding.writeVarUint(message, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(message, encoding.toUint8Array(update));
+  return encoding.toUint8Array(message);
+}
+
+export const KEEP_ALIVE_MS = 15_000;
 
 export class LoadWriter {
   /** Comments posted, and the server's answers to them. */
@@ -28,6 +49,8 @@ export class LoadWriter {
   private readonly doc = new Y.Doc();
   private socket!: WebSocket;
   private joined = false;
+  private lastSentAt = 0;
+  private awarenessClock = 0;
   /** Our answers to the server's sync step 1, acknowledged like updates but not comments. */
   private setupAcks = 0;
   private onJoined: ((error?: Error) => void) | null = null;
@@ -85,6 +108,13 @@ export class LoadWriter {
     return id;
   }
 
+  /** Renews this client's awareness when it has been quiet for KEEP_ALIVE_MS, as a browser's provider does. */
+  keepAlive(): void {
+    if (Date.now() - this.lastSentAt < KEEP_ALIVE_MS || this.socket.readyState !== WebSocket.OPEN) return;
+    this.socket.send(awarenessMessage(this.documentName, this.doc.clientID, ++this.awarenessClock));
+    this.lastSentAt = Date.now();
+  }
+
   close(): void {
     this.socket.terminate();
   }
@@ -95,6 +125,7 @@ export class LoadWriter {
     encoding.writeVarString(encoder, this.documentName);
     write(encoder);
     this.socket.send(encoding.toUint8Array(encoder));
+    this.lastSentAt = Date.now();
   }
 
   private receive(data: Uint8Array): void {

@@ -11,7 +11,7 @@ import { readingMaps } from "../reading-doc.ts";
 import { RawClient } from "../testing/raw-client.ts";
 import { sessionCookie } from "../testing/support.ts";
 import { createStudents, fail, formatMiB, formatMs, parseFlags, pause, startBenchCluster, summary, waitFor, type BenchDatabase } from "./bench-support.ts";
-import { LoadWriter } from "./load-client.ts";
+import { awarenessMessage, KEEP_ALIVE_MS, LoadWriter } from "./load-client.ts";
 import { startServerProcess, type ServerProcess } from "./server-process.ts";
 
 const flags = parseFlags(process.argv.slice(2), {
@@ -28,6 +28,7 @@ for (const target of targets) if (!["real", "stock", "redis"].includes(target)) 
 const CONNECT_CONCURRENCY = 16;
 const CONNECT_TIMEOUT_MS = 180_000;
 const DRAIN_TIMEOUT_MS = 20_000;
+const KEEP_ALIVE_TICK_MS = 5_000;
 
 interface Result {
   target: Target;
@@ -70,6 +71,7 @@ async function runTarget(target: Target, database: BenchDatabase): Promise<Resul
   const servers: ServerProcess[] = [];
   const writers: LoadWriter[] = [];
   const observers: RawClient[] = [];
+  const timersToClear: NodeJS.Timeout[] = [];
   try {
     const instances = target === "redis" ? 2 : 1;
     for (let i = 0; i < instances; i++) {
@@ -93,6 +95,17 @@ async function runTarget(target: Target, database: BenchDatabase): Promise<Resul
       });
       observers.push(observer);
     }
+
+    // Observers only listen, so they renew their awareness as browsers do; writers when they have been quiet.
+    let ticks = 0;
+    const keepAlive = setInterval(() => {
+      ticks++;
+      if ((ticks * KEEP_ALIVE_TICK_MS) % KEEP_ALIVE_MS === 0) {
+        for (const observer of observers) if (!observer.closed) observer.sendRaw(awarenessMessage(observer.documentName, observer.doc.clientID, ticks));
+      }
+      for (const writer of writers) writer.keepAlive();
+    }, KEEP_ALIVE_TICK_MS);
+    timersToClear.push(keepAlive);
 
     const connectStarted = performance.now();
     const connectDeadline = Date.now() + CONNECT_TIMEOUT_MS;
@@ -162,6 +175,7 @@ async function runTarget(target: Target, database: BenchDatabase): Promise<Resul
       generatorEventLoopMaxMs: generatorLoop.max / 1e6,
     };
   } finally {
+    for (const timer of timersToClear) clearInterval(timer);
     for (const server of servers) await server.stop();
     for (const writer of writers) writer.close();
     for (const observer of observers) observer.close();
