@@ -54,6 +54,10 @@ interface Resources {
   "questions:view": null;
   /** Mark a question "Answered in presentation" (or take that back), and quote it into the presentation. */
   "question:answer": { session: SessionTeams };
+  /** Insert (or undo) an agenda from the class's top questions in the session's presentation. */
+  "draft:insert-agenda": { session: SessionTeams };
+  /** Insert (or undo) a digest of key ideas and most +1'd comments in the session's blog post. */
+  "draft:insert-digest": { session: SessionTeams };
 }
 
 export type Action = keyof Resources;
@@ -103,6 +107,9 @@ const rules: { [A in Action]: (actor: Actor, resource: Resources[A]) => boolean 
   "questions:view": isMember,
   // Saying what the presentation covers is the presentation's writers' call.
   "question:answer": (actor, { session }) => writesDraft(actor, { draftKind: "PRESENTATION", session }),
+  // Each writes a whole block of the draft it belongs to, so it is that draft's writers' to do.
+  "draft:insert-agenda": (actor, { session }) => writesDraft(actor, { draftKind: "PRESENTATION", session }),
+  "draft:insert-digest": (actor, { session }) => writesDraft(actor, { draftKind: "BLOG_POST", session }),
 };
 
 type ResourceArgs<A extends Action> = Resources[A] extends null ? [] : [resource: Resources[A]];

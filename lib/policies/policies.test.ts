@@ -36,6 +36,10 @@ describe("can", () => {
     ["questions:view", (a) => can(a, "questions:view"), { instructor: true, lead: true, blog: true, classmate: true, outsider: false, nobody: false }],
     ["question:answer", (a) => can(a, "question:answer", { session }), { instructor: true, lead: true, blog: false, classmate: false, outsider: false, nobody: false }],
     ["question:answer with no lead team", (a) => can(a, "question:answer", { session: { leadTeamId: null, blogTeamId: "team-5" } }), { instructor: true, lead: false, blog: false, classmate: false, outsider: false, nobody: false }],
+    ["draft:insert-agenda", (a) => can(a, "draft:insert-agenda", { session }), { instructor: true, lead: true, blog: false, classmate: false, outsider: false, nobody: false }],
+    ["draft:insert-agenda with no lead team", (a) => can(a, "draft:insert-agenda", { session: { leadTeamId: null, blogTeamId: "team-5" } }), { instructor: true, lead: false, blog: false, classmate: false, outsider: false, nobody: false }],
+    ["draft:insert-digest", (a) => can(a, "draft:insert-digest", { session }), { instructor: true, lead: false, blog: true, classmate: false, outsider: false, nobody: false }],
+    ["draft:insert-digest with no blog team", (a) => can(a, "draft:insert-digest", { session: { leadTeamId: "team-1", blogTeamId: null } }), { instructor: true, lead: false, blog: false, classmate: false, outsider: false, nobody: false }],
     ["highlight:quote with no blog team", (a) => can(a, "highlight:quote", { draftKind: "BLOG_POST", session: { leadTeamId: "team-1", blogTeamId: null } }), { instructor: true, lead: false, blog: false, classmate: false, outsider: false, nobody: false }],
   ];
   const actors: Record<string, Actor | null> = { instructor, lead, blog, classmate, outsider, nobody: null };
@@ -66,6 +70,9 @@ describe("draft rules: each refusal beside its accepted twin", () => {
     ["the lead team marks questions answered, not the blog team", () => can(lead, "question:answer", { session }), () => can(blog, "question:answer", { session })],
     ["the lead team marks answered while it leads, not once the session has no lead team", () => can(lead, "question:answer", { session }), () => can(lead, "question:answer", { session: { leadTeamId: null, blogTeamId: "team-5" } })],
     ["the instructor marks questions answered, not a classmate", () => can(instructor, "question:answer", { session }), () => can(classmate, "question:answer", { session })],
+    ["the lead team inserts an agenda, not the blog team", () => can(lead, "draft:insert-agenda", { session }), () => can(blog, "draft:insert-agenda", { session })],
+    ["the blog team inserts a digest, not the lead team", () => can(blog, "draft:insert-digest", { session }), () => can(lead, "draft:insert-digest", { session })],
+    ["the instructor inserts a digest, not a classmate", () => can(instructor, "draft:insert-digest", { session }), () => can(classmate, "draft:insert-digest", { session })],
   ];
   it.each(twins)("%s", (_name, accepted, refused) => {
     expect(accepted()).toBe(true);
