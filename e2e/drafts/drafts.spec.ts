@@ -31,6 +31,8 @@ test("two lead-team members type at once and see each other's text and caret", a
   const quinnEditor = quinn.getByRole("textbox", { name: "Lead team's presentation" });
   await lenaEditor.click();
   await lena.keyboard.type("Lena writes the intro. ");
+  // Quinn starts typing once Lena's words are on his screen, as a person would.
+  await expect(quinnEditor).toContainText("Lena writes the intro.");
   await quinnEditor.click();
   await quinn.keyboard.press("Control+End");
   await quinn.keyboard.press("Enter");
@@ -160,12 +162,12 @@ test("Quote in blog post from a highlight lands in the blog draft with its back-
 
 test("an @mention in a draft comment reaches the person mentioned, and its link leads back to the draft", async ({ browser }) => {
   const { slug } = await createSession(browser);
-  const lena = await newPerson(browser, "lead");
+  const blake = await newPerson(browser, "blog");
   const alice = await newPerson(browser, "alice");
   const bob = await newPerson(browser, "bob");
-  await openDraft(lena, slug, "blog-post");
-  await lena.getByRole("textbox", { name: "Blog post" }).click();
-  await lena.keyboard.type("Adapters are cheap to train.");
+  await openDraft(blake, slug, "blog-post");
+  await blake.getByRole("textbox", { name: "Blog post" }).click();
+  await blake.keyboard.type("Adapters are cheap to train.");
   await openDraft(alice, slug, "blog-post");
   const editor = alice.getByRole("textbox", { name: "Blog post" });
   await expect(editor).toContainText("Adapters are cheap to train.");
@@ -188,15 +190,18 @@ test("an @mention in a draft comment reaches the person mentioned, and its link 
   await item.getByRole("link").click();
   await expect(bob).toHaveURL(new RegExp(`/sessions/${slug}/drafts/blog-post#comment-`));
   await bob.getByRole("status").filter({ hasText: /^Live$/ }).first().waitFor();
-  await expect(bob.getByRole("region", { name: "Draft comments" })).toContainText(body.slice(0, 20));
-  for (const page of [lena, alice, bob]) await page.context().close();
+  // Shown with the name of the person mentioned.
+  await expect(bob.getByRole("region", { name: "Draft comments" })).toContainText(body.replace(`@${ACCOUNTS.bob.email.split("@")[0]}`, `@${ACCOUNTS.bob.name}`));
+  for (const page of [blake, alice, bob]) await page.context().close();
 });
 
 test("comments made before drafts had live threads are all there, on their passages, with their replies and resolutions", async ({ browser }) => {
   const alice = await newPerson(browser, "alice");
   await openDraft(alice, "llm-fine-tuning", "presentation");
   const comments = alice.getByRole("region", { name: "Draft comments" });
-  for (const text of [LEGACY_COMMENTS.onPassage, LEGACY_COMMENTS.reply, LEGACY_COMMENTS.mention]) await expect(comments).toContainText(text);
+  // A mention is shown with the name of the person mentioned.
+  const mention = LEGACY_COMMENTS.mention.replace("@bob", `@${ACCOUNTS.bob.name}`);
+  for (const text of [LEGACY_COMMENTS.onPassage, LEGACY_COMMENTS.reply, mention]) await expect(comments).toContainText(text);
   // The passage comment sits on its passage, painted in the draft, with the reply in its thread.
   await expect(alice.locator(".draft-comment-anchor")).toHaveText(LEGACY_PASSAGE);
   const onPassage = comments.getByRole("article").filter({ hasText: LEGACY_COMMENTS.onPassage });
