@@ -15,6 +15,7 @@ let sessionId: string;
 let sessionSlug: string;
 let readingId: string;
 let archivedReadingId: string;
+let spareReadingId: string;
 let otherSessionId: string;
 let draftId: string;
 let alice: Actor;
@@ -44,6 +45,7 @@ beforeAll(async () => {
   sessionSlug = session.slug;
   readingId = session.readings[0]!.id;
   archivedReadingId = session.readings[1]!.id;
+  spareReadingId = session.readings[2]!.id;
   await test.db.reading.update({ where: { id: archivedReadingId }, data: { archivedAt: new Date() } });
   [alice, bob] = await Promise.all([actorFor("alice@demo.test"), actorFor("bob@demo.test")]);
 
@@ -96,6 +98,7 @@ describe("searchAnnotations", () => {
     expect(hit).toMatchObject({ type: "comment", highlightKind: "question", authorName: "Alice Moreau", place: { kind: "reading", href: `/readings/${readingId}#comment-comment-tuned` } });
     expect(plain(hit!.passage)).toBe("we report accuracy on held-out tasks");
     expect(marked(hit!.snippet)).toEqual(["tuned"]);
+    expect(plain(hit!.snippet)).toBe("The model was tuned on synthetic instructions before evaluation.");
   });
 
   it("finds a term in a highlighted passage, with the match marked and a link to the highlight", async () => {
@@ -171,6 +174,16 @@ describe("searchAnnotations", () => {
     expect(capped.hits).toHaveLength(1);
     expect(capped.more).toBe(true);
     expect((await search(`${"word ".repeat(30)}tuning`)).hits).toEqual([]);
+  });
+
+  it("shows a long comment as the words around its matches", async () => {
+    const long = new Y.Doc();
+    const filler = "Background sentence about other things entirely. ".repeat(30);
+    put(long, "comments", comment({ id: "comment-long", authorId: bob.id, body: `${filler}The xylophone result matters. ${filler}` }));
+    await rebuildReadingProjection(test.db, spareReadingId, Y.encodeStateAsUpdate(long));
+    const [hit] = (await search("xylophone")).hits;
+    expect(marked(hit!.snippet)).toEqual(["xylophone"]);
+    expect(plain(hit!.snippet).length).toBeLessThan(400);
   });
 
   it("ranks the more focused match first (matches over the length of the text)", async () => {

@@ -19,6 +19,8 @@ const START = "\uE000";
 const STOP = "\uE001";
 const HEADLINE = `StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 const WHOLE_HEADLINE = `StartSel=${START}, StopSel=${STOP}, HighlightAll=true`;
+/** A comment up to this long is shown whole; a longer one as the fragments around its matches. */
+const WHOLE_BODY_LENGTH = 400;
 
 export const searchQuerySchema = z
   .string()
@@ -111,7 +113,7 @@ export async function searchAnnotations({ actor, sessionId, query, limit = DEFAU
     SELECT hits.type, hits.id, hits."documentKind", hits."readingId" AS "documentId", docs.title, docs."draftKind",
       p.kind AS "highlightKind",
       CASE WHEN hits.type = 'highlight' THEN ts_headline('english', translate(p.exact, ${START + STOP}, ''), q.query, ${WHOLE_HEADLINE}) ELSE p.exact END AS passage,
-      CASE WHEN hits.type = 'comment' THEN ts_headline('english', translate(c.body, ${START + STOP}, ''), q.query, ${HEADLINE}) END AS snippet,
+      CASE WHEN hits.type = 'comment' THEN ts_headline('english', translate(c.body, ${START + STOP}, ''), q.query, CASE WHEN length(c.body) <= ${WHOLE_BODY_LENGTH} THEN ${WHOLE_HEADLINE} ELSE ${HEADLINE} END) END AS snippet,
       u.name AS "authorName", hits."createdAt"
     FROM hits CROSS JOIN q
     JOIN docs ON docs.kind = hits."documentKind" AND docs.id = hits."readingId"
