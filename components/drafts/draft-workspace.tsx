@@ -15,7 +15,6 @@ import type { ActiveHighlight } from "../annotations/comments-panel";
 import { ConnectionStatus } from "../annotations/connection-status";
 import type { Member } from "../annotations/mention-autocomplete";
 import { PresenceAvatars } from "../annotations/presence-avatars";
-import { READING_CONNECTION } from "../annotations/reading-connection-options";
 import type { ThreadHighlight } from "../annotations/threads";
 import { usePeers, useReadingData } from "../annotations/use-live-data";
 import { useUnreadableEntries } from "../annotations/use-unreadable-entries";
@@ -23,6 +22,7 @@ import { useCollabDocument } from "../collab/use-collab-document";
 import { currentPassage, livePassagesKey, setAnchoredPassages, type AnchoredPassage, type SelectionAnchor } from "./comment-anchors";
 import { DraftCommentsPanel } from "./draft-comments-panel";
 import { DraftEditor } from "./draft-editor";
+import { DRAFT_THREADS_CONNECTION } from "./draft-threads-connection";
 import { RevisionsPanel } from "./revisions-panel";
 import { revisionListSchema } from "./revisions";
 import { useJsonResource } from "./use-json-resource";
@@ -51,7 +51,7 @@ const DETACHED: AnchorResult = { status: "detached" };
 export function DraftWorkspace({ draft, actor, session, canWrite, members }: DraftWorkspaceProps) {
   const copy = COPY[draft.kind];
   const live = useCollabDocument(draftDocumentName(draft.id));
-  const threads = useCollabDocument(draftThreadsDocumentName(draft.id), READING_CONNECTION);
+  const threads = useCollabDocument(draftThreadsDocumentName(draft.id), DRAFT_THREADS_CONNECTION);
   const data = useReadingData(threads.doc, readDraftHighlights);
   const unreadableEntries = useUnreadableEntries(threads.doc);
   // The reading's reader of unreadable entries judges highlights by the reading's target: a draft's
@@ -219,6 +219,7 @@ export function DraftWorkspace({ draft, actor, session, canWrite, members }: Dra
             status={revisions.status}
             error={revisions.error}
             reload={revisions.reload}
+            hasUnsavedChanges={() => Boolean(live.provider?.hasUnsyncedChanges)}
           />
         </div>
       </div>
