@@ -16,6 +16,7 @@ import {
   type UnreadableEntry,
 } from "@/lib/collab/reading-doc";
 import type { Actor, SessionTeams } from "@/lib/policies";
+import { CommentAnnouncer } from "./comment-announcer";
 import { CommentComposer } from "./comment-composer";
 import { targetElementId, useHashTarget, type LinkTarget } from "./deep-link";
 import { filterThreads, isFiltering, NO_FILTER, type ThreadFilter } from "./filter-threads";
@@ -229,6 +230,7 @@ export function CommentsPanel({
         ) : null}
       </h2>
       <NewsBar news={news} onNext={nextNew} />
+      <CommentAnnouncer comments={data.comments} actorId={actor.id} nameOf={ctx.nameOf} />
 
       {composer ??
         (canAnnotate ? (
