@@ -91,6 +91,10 @@ describe("draft-threads check: each rule refuses, its twin passes", () => {
     expect(judge(lead, (doc, ids) => setThreadResolved(doc, ids.bobThread, lead.id, true), "PRESENTATION")).toMatchObject({ ok: true });
   });
 
+  it("speaks of the draft, not of a reading, when it refuses", () => {
+    expect(judge(alice, (doc) => doc.getMap("secrets").set("x", 1))).toMatchObject({ ok: false, reason: 'Unknown part "secrets" in a draft\'s threads.' });
+  });
+
   it("reads back what the browser writes, and nothing with a reading's target", () => {
     const { doc, ids } = baseDocument();
     expect(readDraftHighlights(doc)).toEqual([expect.objectContaining({ id: ids.highlightId, authorId: alice.id, kind: "note", target })]);

@@ -52,7 +52,18 @@ export interface ReadingCheckContext {
    * a thread's first comment, by lib/policies' "question:answer"): a reading's, not a draft's threads.
    */
   questions?: boolean;
+  /** What the refusals call the document: a reading's by default; a draft's threads say "draft". */
+  words?: CheckWords;
 }
+
+export interface CheckWords {
+  /** "a reading document" */
+  document: string;
+  /** "this reading" */
+  subject: string;
+}
+
+const READING_WORDS: CheckWords = { document: "a reading document", subject: "this reading" };
 
 type Root = (typeof READING_ROOTS)[number];
 
@@ -134,6 +145,7 @@ function checkNewEntry(entry: unknown, key: string, fields: Record<string, Value
 
 export function readingInspector(context: ReadingCheckContext): Inspector {
   const { actor } = context;
+  const words = context.words ?? READING_WORDS;
   return (applied: AppliedUpdate) => {
     const { doc, transaction } = applied;
     const roots = {
@@ -151,8 +163,8 @@ export function readingInspector(context: ReadingCheckContext): Inspector {
       const parent = item.parent as SharedType;
       if (parent._item === null) {
         const root = rootOf(parent);
-        if (!root) return `Unknown part "${(Y.findRootTypeKey(parent) ?? "?").slice(0, 40)}" in a reading document.`;
-        if (item.parentSub === null) return "Only keyed entries may be added to a reading document.";
+        if (!root) return `Unknown part "${(Y.findRootTypeKey(parent) ?? "?").slice(0, 40)}" in ${words.document}.`;
+        if (item.parentSub === null) return `Only keyed entries may be added to ${words.document}.`;
         if (item.content instanceof Y.ContentDeleted) continue;
         if (root === "reactions") {
           const read = fieldValue(item);
@@ -174,10 +186,10 @@ export function readingInspector(context: ReadingCheckContext): Inspector {
 
     // 2. What changed, key by key, against the policy.
     for (const [type, keys] of transaction.changed) {
-      if (keys.has(null)) return type._item === null ? "Only keyed entries may be added to a reading document." : "Entries may not contain list content.";
+      if (keys.has(null)) return type._item === null ? `Only keyed entries may be added to ${words.document}.` : "Entries may not contain list content.";
       if (type._item === null) {
         const root = rootOf(type);
-        if (!root) return `Unknown part "${(Y.findRootTypeKey(type) ?? "?").slice(0, 40)}" in a reading document.`;
+        if (!root) return `Unknown part "${(Y.findRootTypeKey(type) ?? "?").slice(0, 40)}" in ${words.document}.`;
         const event = new Y.YMapEvent(type as unknown as Y.Map<unknown>, transaction, keys as Set<string>);
         for (const [key, change] of event.keys) {
           const problem =
@@ -185,7 +197,7 @@ export function readingInspector(context: ReadingCheckContext): Inspector {
               ? checkHighlightKey(key, change, roots, context)
               : root === "comments"
                 ? checkCommentKey(key, change, roots, context)
-                : checkReactionKey(key, change, roots, actor);
+                : checkReactionKey(key, change, roots, actor, words);
           if (problem) return problem;
         }
         continue;
@@ -200,7 +212,7 @@ export function readingInspector(context: ReadingCheckContext): Inspector {
     }
 
     for (const name of READING_ROOTS) {
-      if (roots[name]._map.size > READING_LIMITS[name]) return `This reading has reached its limit of ${READING_LIMITS[name].toLocaleString("en-US")} ${name}.`;
+      if (roots[name]._map.size > READING_LIMITS[name]) return `${words.subject[0]!.toUpperCase()}${words.subject.slice(1)} has reached its limit of ${READING_LIMITS[name].toLocaleString("en-US")} ${name}.`;
     }
     return null;
   };
@@ -225,7 +237,7 @@ function checkHighlightKey(key: string, change: KeyChange, roots: Roots, context
     }
     return null;
   }
-  if (!can(actor, "reading:annotate")) return "You may not highlight this reading.";
+  if (!can(actor, "reading:annotate")) return `You may not highlight ${(context.words ?? READING_WORDS).subject}.`;
   const entry = roots.highlights.get(key);
   const problem = checkNewEntry(entry, key, highlightFields(now, importing(context), context.target ?? textTargetCheck), "highlight");
   if (problem) return problem;
@@ -267,7 +279,7 @@ function checkHighlightEdit(entry: Y.Map<unknown>, event: Y.YMapEvent<unknown>, 
 function checkCommentKey(key: string, change: KeyChange, roots: Roots, context: ReadingCheckContext): string | null {
   const { actor, now } = context;
   if (change.action !== "add") return "Comments are never removed or replaced; delete marks them as deleted.";
-  if (!can(actor, "reading:annotate")) return "You may not comment on this reading.";
+  if (!can(actor, "reading:annotate")) return `You may not comment on ${(context.words ?? READING_WORDS).subject}.`;
   const entry = roots.comments.get(key);
   const problem = checkNewEntry(entry, key, commentFields(now, importing(context)), "comment");
   if (problem) {
@@ -349,11 +361,11 @@ function checkCommentEdit(entry: Y.Map<unknown>, event: Y.YMapEvent<unknown>, co
   return null;
 }
 
-function checkReactionKey(key: string, change: KeyChange, roots: Roots, actor: Actor): string | null {
+function checkReactionKey(key: string, change: KeyChange, roots: Roots, actor: Actor, words: CheckWords): string | null {
   const parts = key.split("|");
   if (parts.length !== 2 || parts[1] !== actor.id) return "You can only add or remove your own +1.";
   if (!ENTRY_ID.test(parts[0]!) || !roots.comments.has(parts[0]!)) return "That comment does not exist.";
-  if (!can(actor, "reading:annotate")) return "You may not react on this reading.";
+  if (!can(actor, "reading:annotate")) return `You may not react on ${words.subject}.`;
   if (change.action !== "delete" && roots.reactions.get(key) !== true) return "A +1 is just true.";
   return null;
 }

@@ -44,6 +44,7 @@ export const draftThreadsKind: LiveDocumentKind = {
           session,
           now: Date.now(),
           target: draftAnchorCheck,
+          words: { document: "a draft's threads", subject: "this draft" },
           // Facts of a draft always carry its kind; without it only the reading's rule applies.
           mayResolve: (threadAuthorId) =>
             draftKind ? mayResolveDraftThread(actor, { threadAuthorId, draftKind, session }) : can(actor, "thread:resolve", { threadAuthorId, session }),
