@@ -42,6 +42,14 @@ test("the instructor imports a Hypothesis export and reads the report; a classma
   await expect(report).toContainText("Sparse adapters: 0 placed, 0 detached, 0 new comments, 3 already imported.");
 
   const classmate = await newPerson(browser, "bob");
+  // On the reading page: the placed highlight is drawn on the abstract, the other is listed as detached with its quote.
+  await classmate.goto(`/sessions/${session.slug}`);
+  await classmate.getByRole("link", { name: "Sparse adapters" }).click();
+  await classmate.getByRole("status").filter({ hasText: /^Live$/ }).waitFor();
+  await expect(classmate.locator("[data-abstract] mark", { hasText: "train sparse adapters" })).toBeVisible();
+  await expect(classmate.getByText("Detached highlights")).toBeVisible();
+  await expect(classmate.getByText("a quote from the first version that is gone")).toBeVisible();
+
   await classmate.goto(`/sessions/${session.slug}`);
   const downloading = classmate.waitForEvent("download");
   await classmate.getByRole("link", { name: "Export annotations (W3C)" }).click();
