@@ -153,6 +153,7 @@ export function CommentsPanel({
   const panel = useRef<HTMLElement>(null);
   const [reveal, setReveal] = useState<(LinkTarget & { nonce: number }) | null>(null);
   const revealed = useRef(0);
+  const revealedElement = useRef<HTMLElement | null>(null);
   const show = useCallback((target: LinkTarget) => setReveal((previous) => ({ ...target, nonce: (previous?.nonce ?? 0) + 1 })), []);
   // A link names one comment or highlight: show it even where the filters would hide it.
   useHashTarget(
@@ -188,12 +189,16 @@ export function CommentsPanel({
     };
   }, [actor, session, members, canAnnotate, data.reactions, now, actions, drafts, mayResolve, place, isNew, revealedCommentId]);
 
-  // Once the target is on the page (the document may still be loading), scroll to it and focus it, once per request.
+  // Once the target is on the page (the document may still be loading), scroll to it and focus it, once per
+  // request; and again if its thread moved while it had focus (a draft's passages are placed once the
+  // editor has loaded, which re-renders their cards elsewhere and drops focus to the page).
   useEffect(() => {
-    if (!reveal || revealed.current === reveal.nonce) return;
+    if (!reveal) return;
     const element = document.getElementById(targetElementId(reveal));
     if (!element) return;
+    if (revealed.current === reveal.nonce && (element === revealedElement.current || document.activeElement !== document.body)) return;
     revealed.current = reveal.nonce;
+    revealedElement.current = element;
     const smooth = !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
     element.scrollIntoView({ block: "center", behavior: smooth ? "smooth" : "auto" });
     element.focus({ preventScroll: true });

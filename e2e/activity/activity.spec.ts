@@ -116,3 +116,55 @@ test("Next new walks through what is new, Mark all read clears it, and a copied 
   await alice.context().close();
   await bob.context().close();
 });
+
+test("on a draft: a classmate's comment is 1 new on the draft's card, a new thread in the blog team's Activity links to it, and the team's edits reach the instructor", async ({ browser }) => {
+  const { slug, title } = await createSession(browser);
+  const suffix = uniqueSuffix();
+  const blake = await newPerson(browser, "blog");
+  const alice = await newPerson(browser, "alice");
+  const draftCard = (page: Page) => page.getByRole("listitem").filter({ has: page.getByRole("link", { name: /^Blog post/ }) });
+
+  await blake.goto(`/sessions/${slug}/drafts/blog-post`);
+  await blake.getByRole("status").filter({ hasText: /^Live$/ }).first().waitFor();
+  await blake.getByRole("textbox", { name: "Blog post" }).click();
+  await blake.keyboard.type("Adapters are cheap to train.");
+
+  await alice.goto(`/sessions/${slug}/drafts/blog-post`);
+  await alice.getByRole("status").filter({ hasText: /^Live$/ }).first().waitFor();
+  const editor = alice.getByRole("textbox", { name: "Blog post" });
+  await expect(editor).toContainText("Adapters are cheap to train.");
+  await editor.getByText("Adapters are cheap to train.").dblclick({ position: { x: 8, y: 8 } });
+  await alice.getByRole("button", { name: "Comment on selection" }).click();
+  const comments = alice.getByRole("region", { name: "Draft comments" });
+  await comments.getByLabel("Comment", { exact: true }).fill(`How cheap? ${suffix}`);
+  await comments.getByRole("button", { name: "Post" }).click();
+  await expect(comments.getByText(`How cheap? ${suffix}`)).toBeVisible();
+
+  await expect(async () => {
+    await blake.goto(`/sessions/${slug}`);
+    await expect(draftCard(blake)).toContainText("1 new", { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+
+  await blake.goto("/activity");
+  const item = blake.getByRole("list", { name: "Your activity" }).getByRole("listitem").filter({ hasText: `How cheap? ${suffix}` });
+  await expect(item).toContainText(`Alice Moreau started a thread on Blog post (${title})`);
+  await item.getByRole("link", { name: `Blog post (${title})` }).click();
+  await expect(blake).toHaveURL(new RegExp(`/sessions/${slug}/drafts/blog-post#comment-`));
+  const target = blake.locator(`[id="${new URL(blake.url()).hash.slice(1)}"]`);
+  await expect(target).toContainText(`How cheap? ${suffix}`);
+  await expect(target).toBeFocused();
+
+  await expect(async () => {
+    await blake.goto(`/sessions/${slug}`);
+    await expect(draftCard(blake)).toContainText("1 comment", { timeout: 1000 });
+    await expect(draftCard(blake)).not.toContainText(/\d+ new/, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+
+  // The instructor writes every draft: Blake's typing is an edit of theirs to know about, grouped by hour.
+  const instructor = await newPerson(browser, "instructor");
+  await instructor.goto("/activity");
+  await expect(
+    instructor.getByRole("list", { name: "Your activity" }).getByRole("listitem").filter({ hasText: `Blake Osei edited Blog post (${title})` }),
+  ).toContainText(/\d+ changes?, \d\d:00–\d\d:00 UTC/);
+  for (const page of [blake, alice, instructor]) await page.context().close();
+});
