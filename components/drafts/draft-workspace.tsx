@@ -22,6 +22,7 @@ import { useCollabDocument } from "../collab/use-collab-document";
 import { currentPassage, livePassagesKey, setAnchoredPassages, type AnchoredPassage, type SelectionAnchor } from "./comment-anchors";
 import { DraftCommentsPanel } from "./draft-comments-panel";
 import { DraftEditor } from "./draft-editor";
+import { InsertionActions } from "./insertion-actions";
 import { DRAFT_THREADS_CONNECTION } from "./draft-threads-connection";
 import { RevisionsPanel } from "./revisions-panel";
 import { revisionListSchema } from "./revisions";
@@ -151,6 +152,7 @@ export function DraftWorkspace({ draft, actor, session, canWrite, members }: Dra
     <div className="@container">
       <div className="flex flex-wrap items-center gap-3">
         <PresenceAvatars peers={peers} self={{ id: actor.id, name: actor.name }} />
+        <InsertionActions draftId={draft.id} draftKind={draft.kind} actor={actor} session={session} doc={live.doc} />
         <a
           href={`/api/drafts/${draft.id}/export`}
           download

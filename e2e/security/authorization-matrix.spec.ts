@@ -24,6 +24,8 @@ const INSTRUCTOR_ONLY = { anonymous: "signin", classmate: "forbidden", lead: "fo
 const PUBLIC = { anonymous: "allowed", ...members("allowed") } as const;
 // The presentation draft: written by the lead team and the instructor, read by everyone.
 const LEAD_DRAFT_WRITERS = { anonymous: "signin", classmate: "forbidden", lead: "allowed", blog: "forbidden", instructor: "allowed" } as const;
+// The blog post's writers (what they may insert is decided by the session, whichever draft is named).
+const BLOG_DRAFT_WRITERS = { anonymous: "signin", classmate: "forbidden", lead: "forbidden", blog: "allowed", instructor: "allowed" } as const;
 const SIGNED_OUT_ONLY = { anonymous: "allowed", ...members("away") } as const;
 
 interface Entry {
@@ -58,6 +60,11 @@ const TABLE: Record<string, Entry> = {
   "GET /api/drafts/[draftId]/revisions/[revisionId]": { expect: MEMBERS_ONLY },
   "POST /api/drafts/[draftId]/revisions/[revisionId]/restore": { expect: LEAD_DRAFT_WRITERS, body: {} },
   "GET /api/drafts/[draftId]/export": { expect: MEMBERS_ONLY },
+  // The draft named is the presentation: the digest routes still let the blog post's writers through (to find nothing there).
+  "GET /api/drafts/[draftId]/agenda": { expect: LEAD_DRAFT_WRITERS },
+  "POST /api/drafts/[draftId]/agenda": { expect: LEAD_DRAFT_WRITERS, body: { action: "undo", insertionId: MISSING } },
+  "GET /api/drafts/[draftId]/digest": { expect: BLOG_DRAFT_WRITERS },
+  "POST /api/drafts/[draftId]/digest": { expect: BLOG_DRAFT_WRITERS, body: { action: "undo", insertionId: MISSING } },
   "GET /api/sessions/[slug]/annotations": { expect: MEMBERS_ONLY },
   "POST /api/readings/[readingId]/highlights/[highlightId]/quote": {
     expect: { anonymous: "signin", classmate: "forbidden", lead: "forbidden", blog: "allowed", instructor: "allowed" },
