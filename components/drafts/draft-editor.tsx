@@ -15,7 +15,7 @@ import { DRAFT_FRAGMENT, draftContentExtensions } from "@/lib/drafts/editor-sche
 import { fallbackColor } from "../annotations/awareness-peers";
 import { renderCaret, renderSelection } from "./carets";
 import { CommentAnchors, selectionAnchor, type SelectionAnchor } from "./comment-anchors";
-import { describeShortcut, parseLinkInput, TOOLBAR_BUTTONS, toolbarFocusTarget, toolbarState, type ToolbarButtonName } from "./toolbar";
+import { buttonLabel, describeShortcut, parseLinkInput, TOOLBAR_BUTTONS, toolbarFocusTarget, toolbarState, type ToolbarButtonName } from "./toolbar";
 import styles from "./draft-editor.module.css";
 
 export interface DraftEditorProps {
@@ -238,7 +238,7 @@ function FormattingToolbar({ editor, pressed, mac, onLink }: FormattingToolbarPr
               type="button"
               tabIndex={index === focused ? 0 : -1}
               disabled={!editor}
-              aria-label={button.name}
+              aria-label={buttonLabel(button)}
               aria-pressed={toggle ? (pressed?.[button.name] ?? false) : undefined}
               aria-keyshortcuts={shortcut?.aria}
               title={shortcut ? `${button.name} (${shortcut.text})` : button.name}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeShortcut, LINK_ERROR, parseLinkInput, TOOLBAR_BUTTONS, toolbarFocusTarget, toolbarState, type LinkInput } from "./toolbar";
+import { buttonLabel, describeShortcut, LINK_ERROR, parseLinkInput, TOOLBAR_BUTTONS, toolbarFocusTarget, toolbarState, type LinkInput, type ToolbarButtonName } from "./toolbar";
 
 describe("TOOLBAR_BUTTONS", () => {
   it("has exactly the agreed accessible names, in order", () => {
@@ -89,5 +89,18 @@ describe("parseLinkInput", () => {
   ];
   it.each(cases)("%j", (input, expected) => {
     expect(parseLinkInput(input)).toEqual(expected);
+  });
+});
+
+describe("buttonLabel", () => {
+  it.each<[string, string, string]>([
+    ["Bold", "B", "Bold"],
+    ["Code", "</>", "Code"],
+    ["Heading 1", "H1", "Heading 1 (H1)"],
+    ["Numbered list", "1.", "Numbered list (1.)"],
+    ["Bullet list", "•", "Bullet list"],
+    ["Link", "Link", "Link"],
+  ])("%s shown as %s is named %s", (name, glyph, label) => {
+    expect(buttonLabel({ name: name as ToolbarButtonName, glyph })).toBe(label);
   });
 });
