@@ -2,16 +2,19 @@
 // The abstract with everyone's highlights drawn in it. The container is a contentEditable whose
 // every editing input is blocked: that is what lets keyboard users move a caret and select with
 // Shift+arrow keys, which plain text does not allow. Offsets are into the whole abstract string.
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from "react";
 import type { AnchorResult } from "@/lib/anchoring";
 import type { Highlight, HighlightKind } from "@/lib/collab/reading-doc";
 import type { Peer } from "./awareness-peers";
 import { rangeToOffsets, selectOffsets, toolbarPosition } from "./dom-selection";
-import { HighlightToolbar } from "./highlight-toolbar";
 import { KIND_STYLES, KINDS } from "./kinds";
 import type { Member } from "./mention-autocomplete";
 import { layoutAbstract, type Segment } from "./segments";
 import { normalizeSelection } from "./selection-offsets";
+
+// The toolbar is loaded when a passage is first selected: many readers only read.
+const HighlightToolbar = dynamic(() => import("./highlight-toolbar").then((module) => module.HighlightToolbar), { ssr: false });
 
 export interface NewHighlight {
   kind: HighlightKind;

@@ -2,8 +2,29 @@
 // A textarea that offers members' handles after "@". The textarea keeps its textbox role (so it
 // stays findable by its label); the open list is tied to it with aria-controls and
 // aria-activedescendant, the pattern screen readers follow for inline suggestions.
-import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type TextareaHTMLAttributes } from "react";
-import { matchMembers, mentionQuery, insertMention, type Member } from "./mention-autocomplete";
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type TextareaHTMLAttributes } from "react";
+import type { Member } from "./mention-autocomplete";
+
+type Autocomplete = typeof import("./mention-autocomplete");
+let loaded: Autocomplete | null = null;
+
+/** The suggestion logic, loaded once someone types "@" (most comments mention nobody). */
+function useAutocomplete(value: string): Autocomplete | null {
+  const [autocomplete, setAutocomplete] = useState(loaded);
+  const wanted = value.includes("@");
+  useEffect(() => {
+    if (!wanted || autocomplete) return;
+    let current = true;
+    void import("./mention-autocomplete").then((module) => {
+      loaded = module;
+      if (current) setAutocomplete(module);
+    });
+    return () => {
+      current = false;
+    };
+  }, [wanted, autocomplete]);
+  return autocomplete;
+}
 
 export interface MentionTextareaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "value" | "onChange" | "id"> {
   id: string;
@@ -25,8 +46,9 @@ export function MentionTextarea({ id, label, value, onValueChange, members, erro
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
   const pendingCaret = useRef<number | null>(null);
 
-  const query = caret === null ? null : mentionQuery(value, caret);
-  const options = query && query.start !== dismissedAt ? matchMembers(members, query.query) : [];
+  const autocomplete = useAutocomplete(value);
+  const query = caret === null || !autocomplete ? null : autocomplete.mentionQuery(value, caret);
+  const options = query && query.start !== dismissedAt && autocomplete ? autocomplete.matchMembers(members, query.query) : [];
   const open = options.length > 0;
   const activeIndex = Math.min(active, options.length - 1);
   const optionId = (index: number) => `${listId}-option-${index}`;
@@ -41,8 +63,8 @@ export function MentionTextarea({ id, label, value, onValueChange, members, erro
   const track = (element: HTMLTextAreaElement) => setCaret(element.selectionStart === element.selectionEnd ? element.selectionStart : null);
 
   const pick = (member: Member) => {
-    if (!query || caret === null || !member.handle) return;
-    const next = insertMention(value, query.start, caret, member.handle);
+    if (!query || caret === null || !member.handle || !autocomplete) return;
+    const next = autocomplete.insertMention(value, query.start, caret, member.handle);
     pendingCaret.current = next.caret;
     setCaret(next.caret);
     setActive(0);

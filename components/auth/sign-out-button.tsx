@@ -1,12 +1,11 @@
 "use client";
 
-import { signOut } from "next-auth/react";
-
 export function SignOutButton() {
   return (
     <button
       type="button"
-      onClick={() => void signOut({ callbackUrl: "/signin" })}
+      // next-auth's browser client is loaded on the click: every page has this button, few press it.
+      onClick={() => void import("next-auth/react").then(({ signOut }) => signOut({ callbackUrl: "/signin" }))}
       className="rounded-lg border border-rule px-3 py-1.5 text-sm font-medium text-ink hover:bg-paper"
     >
       Sign out
