@@ -2,7 +2,7 @@
 // on the other's session page and in their Activity; its link lands on the comment and focuses it; after
 // the visit the "new" is gone. Each test reads in a session of its own.
 import { expect, test, type Page } from "@playwright/test";
-import { createSession, newPerson, uniqueSuffix } from "../support.ts";
+import { createSession, newPerson, selectInAbstract, uniqueSuffix } from "../support.ts";
 
 const READING = "Scaling Laws for Neural Language Models";
 
@@ -167,4 +167,26 @@ test("on a draft: a classmate's comment is 1 new on the draft's card, a new thre
     instructor.getByRole("list", { name: "Your activity" }).getByRole("listitem").filter({ hasText: `Blake Osei edited Blog post (${title})` }),
   ).toContainText(/\d+ changes?, \d\d:00–\d\d:00 UTC/);
   for (const page of [blake, alice, instructor]) await page.context().close();
+});
+
+test("a highlight's link opens its card and focuses it", async ({ browser }) => {
+  const { slug } = await createSession(browser);
+  const suffix = uniqueSuffix();
+  const bob = await newPerson(browser, "bob");
+  await openScratchReading(bob, slug);
+  await selectInAbstract(bob, "empirical scaling laws");
+  const toolbar = bob.getByRole("group", { name: "Highlight the selected passage" });
+  await toolbar.getByLabel("First comment (optional)").fill(`Which laws? ${suffix}`);
+  await toolbar.getByRole("button", { name: "Highlight" }).click();
+  const copy = bob.getByRole("region", { name: "Comments" }).getByRole("link", { name: "Copy link to this highlight" });
+  const fragment = await copy.getAttribute("href");
+  expect(fragment).toMatch(/^#highlight-[A-Za-z0-9_-]+$/);
+
+  const alice = await newPerson(browser, "alice");
+  await alice.goto(`${new URL(bob.url()).pathname}${fragment}`);
+  const card = alice.locator(`[id="highlight-card-${fragment!.slice("#highlight-".length)}"]`);
+  await expect(card).toContainText(`Which laws? ${suffix}`);
+  await expect(card).toBeFocused();
+  await alice.context().close();
+  await bob.context().close();
 });
