@@ -11,7 +11,7 @@ import {
   type SessionProbe,
 } from "./connection-state";
 
-const base: ConnectionFacts = { online: true, socket: "connecting", synced: false, everLive: false, downLong: false };
+const base: ConnectionFacts = { online: true, socket: "connecting", synced: false, everLive: false, downLong: false, gone: false };
 
 describe("deriveStatus", () => {
   it.each<[string, Partial<ConnectionFacts>, ConnectionStatus]>([
@@ -23,6 +23,8 @@ describe("deriveStatus", () => {
     ["down for longer than the grace period", { socket: "disconnected", everLive: true, downLong: true }, "offline"],
     ["never reached the server in time", { socket: "connecting", downLong: true }, "offline"],
     ["browser says offline, even if the socket looks fine", { online: false, socket: "connected", synced: true }, "offline"],
+    ["refused as no longer existing, after being live", { socket: "disconnected", everLive: true, downLong: true, gone: true }, "gone"],
+    ["refused as no longer existing, browser offline too", { online: false, socket: "disconnected", gone: true }, "gone"],
   ])("%s", (_name, facts, expected) => {
     expect(deriveStatus({ ...base, ...facts })).toBe(expected);
   });
@@ -37,9 +39,14 @@ describe("statusLabel", () => {
     ["offline", 0, "Offline"],
     ["offline", 1, "Offline: 1 changes not saved yet"],
     ["offline", 12, "Offline: 12 changes not saved yet"],
+    ["gone", 0, "This reading is no longer available"],
   ])("%s with %i unsynced changes", (status, unsynced, expected) => {
     expect(statusLabel(status, unsynced)).toBe(expected);
   });
+});
+
+it("names the document the page shows when it is gone", () => {
+  expect(statusLabel("gone", 3, "draft")).toBe("This draft is no longer available");
 });
 
 describe("the session behind a dropped socket", () => {
@@ -53,6 +60,7 @@ describe("the session behind a dropped socket", () => {
     ["live", "signed-out", "live"],
     ["reconnecting", "signed-in", "reconnecting"],
     ["offline", "unknown", "offline"],
+    ["gone", "signed-in", "gone"],
   ])("%s with the session %s shows %s", (status, session, expected) => {
     expect(withSession(status, session)).toBe(expected);
   });
@@ -62,6 +70,7 @@ describe("the session behind a dropped socket", () => {
     ["offline", true],
     ["live", false],
     ["connecting", false],
+    ["gone", false],
   ])("asks about the session when %s: %s", (status, expected) => {
     expect(shouldProbeSession(status)).toBe(expected);
   });

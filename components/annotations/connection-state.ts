@@ -2,7 +2,7 @@
 // from whether the session still signs in when the socket is down.
 import { z } from "zod";
 
-export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "offline" | "signed-out";
+export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "offline" | "signed-out" | "gone";
 export type SocketState = "connecting" | "connected" | "disconnected";
 
 /** How long the socket may be down before we stop saying "Reconnecting" and admit we are offline. */
@@ -18,16 +18,20 @@ export interface ConnectionFacts {
   everLive: boolean;
   /** Not live for longer than OFFLINE_AFTER_MS. */
   downLong: boolean;
+  /** The server refused the document as not existing (archived while open): no reconnect will bring it back. */
+  gone: boolean;
 }
 
 export function deriveStatus(facts: ConnectionFacts): ConnectionStatus {
+  if (facts.gone) return "gone";
   if (!facts.online) return "offline";
   if (facts.socket === "connected" && facts.synced) return "live";
   if (facts.downLong) return "offline";
   return facts.everLive ? "reconnecting" : "connecting";
 }
 
-export function statusLabel(status: ConnectionStatus, unsyncedChanges: number): string {
+/** `noun` names the document in the one status that speaks of it ("This reading is no longer available"). */
+export function statusLabel(status: ConnectionStatus, unsyncedChanges: number, noun = "reading"): string {
   switch (status) {
     case "live":
       return "Live";
@@ -39,6 +43,8 @@ export function statusLabel(status: ConnectionStatus, unsyncedChanges: number): 
       return unsyncedChanges > 0 ? `Offline: ${unsyncedChanges} changes not saved yet` : "Offline";
     case "signed-out":
       return "Your session ended; sign in again";
+    case "gone":
+      return `This ${noun} is no longer available`;
   }
 }
 

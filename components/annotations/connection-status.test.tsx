@@ -17,3 +17,15 @@ describe("ConnectionStatus when the session ended", () => {
     expect(visible(markup)).toBe("Reconnecting...");
   });
 });
+
+describe("ConnectionStatus when the document is gone", () => {
+  it("says the reading is no longer available", () => {
+    const markup = renderToStaticMarkup(<ConnectionStatus status="gone" unsyncedChanges={0} />);
+    expect(markup).toMatch(/^<p role="status" data-connection-status="gone"/);
+    expect(visible(markup)).toBe("This reading is no longer available");
+  });
+
+  it("names what the page shows", () => {
+    expect(visible(renderToStaticMarkup(<ConnectionStatus status="gone" unsyncedChanges={0} noun="draft" />))).toBe("This draft is no longer available");
+  });
+});

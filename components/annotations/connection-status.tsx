@@ -6,6 +6,8 @@ export interface ConnectionStatusProps {
   status: Status;
   /** Local changes the server has not confirmed yet. */
   unsyncedChanges: number;
+  /** What the page shows, for "This reading is no longer available" (default "reading"). */
+  noun?: string;
   className?: string;
 }
 
@@ -15,10 +17,11 @@ const DOT: Record<Status, string> = {
   reconnecting: "bg-amber-500 motion-safe:animate-pulse",
   offline: "bg-red-600",
   "signed-out": "bg-slate-500",
+  gone: "bg-slate-500",
 };
 
 /** A polite live region, so screen readers hear "Offline" and "Live" as they happen without losing their place. */
-export function ConnectionStatus({ status, unsyncedChanges, className = "" }: ConnectionStatusProps) {
+export function ConnectionStatus({ status, unsyncedChanges, noun, className = "" }: ConnectionStatusProps) {
   const shown = withSession(status, useSessionWhileDown(status));
   return (
     <p
@@ -35,7 +38,7 @@ export function ConnectionStatus({ status, unsyncedChanges, className = "" }: Co
           </a>
         </span>
       ) : (
-        statusLabel(shown, unsyncedChanges)
+        statusLabel(shown, unsyncedChanges, noun)
       )}
     </p>
   );

@@ -5,7 +5,7 @@ import { createComment, editComment, readComments, readingMaps } from "@/lib/col
 import { decodeOutbox, encodeOutbox, updateRanges } from "../collab/outbox";
 import { OFFLINE_AFTER_MS } from "./connection-state";
 import { describeReadingChange } from "./reading-connection-options";
-import { CLEAR_STORE_TIMEOUT_MS, OUTBOX_CHECK_AFTER_MS, parseRefusal, ReadingConnection, type CollabProvider, type ConnectionDeps, type ProviderCallbacks } from "./reading-connection";
+import { CLEAR_STORE_TIMEOUT_MS, DOCUMENT_GONE_REASON, OUTBOX_CHECK_AFTER_MS, parseRefusal, ReadingConnection, type CollabProvider, type ConnectionDeps, type ProviderCallbacks } from "./reading-connection";
 
 /** The wire bytes of a server sync message (document name, sync, step, payload). */
 function syncMessage(step: 0 | 1, payload: Uint8Array): Uint8Array {
@@ -21,6 +21,7 @@ function syncMessage(step: 0 | 1, payload: Uint8Array): Uint8Array {
 class FakeProvider implements CollabProvider {
   readonly awareness = null;
   connects = 0;
+  disconnects = 0;
   forcedSyncs = 0;
   destroyed = false;
   unsynced = 0;
@@ -38,6 +39,10 @@ class FakeProvider implements CollabProvider {
   }
   connect() {
     this.connects++;
+  }
+  disconnect() {
+    this.disconnects++;
+    this.on.onStatus("disconnected");
   }
   destroy() {
     this.destroyed = true;
@@ -290,6 +295,75 @@ describe("ReadingConnection status", () => {
     expect(connection.getSnapshot().status).toBe("offline");
     goOnline(true);
     expect(providers[0]!.connects).toBe(1);
+  });
+});
+
+describe("ReadingConnection access", () => {
+  it("follows the scope the server authorizes on each (re)connect: a team move, then joining the team", () => {
+    const { connection, providers } = setup();
+    connection.start();
+    expect(connection.getSnapshot().scope).toBeNull();
+    providers[0]!.on.onAuthenticated("read-write");
+    live(providers[0]!);
+    expect(connection.getSnapshot().scope).toBe("read-write");
+    // The server closes the socket (4409 "access changed"); the reconnect is authorized again.
+    providers[0]!.on.onStatus("disconnected");
+    expect(connection.getSnapshot().scope).toBe("read-write");
+    providers[0]!.on.onAuthenticated("readonly");
+    live(providers[0]!);
+    expect(connection.getSnapshot()).toMatchObject({ scope: "readonly", status: "live" });
+    providers[0]!.on.onStatus("disconnected");
+    providers[0]!.on.onAuthenticated("read-write");
+    expect(connection.getSnapshot().scope).toBe("read-write");
+  });
+
+  it("forgets the scope when started again, and ignores a replaced provider's", () => {
+    const { connection, providers } = setup();
+    connection.start();
+    providers[0]!.on.onAuthenticated("readonly");
+    connection.stop();
+    connection.start();
+    expect(connection.getSnapshot().scope).toBeNull();
+    providers[0]!.on.onAuthenticated("readonly");
+    expect(connection.getSnapshot().scope).toBeNull();
+  });
+
+  it("says the document is gone, and stops retrying, when the server says it no longer exists", () => {
+    const { connection, providers, advance, goOnline } = setup();
+    connection.start();
+    live(providers[0]!);
+    // Archived while open: the socket is closed, and the reconnect is refused.
+    providers[0]!.on.onStatus("disconnected");
+    expect(connection.getSnapshot().status).toBe("reconnecting");
+    providers[0]!.on.onStatus("connected");
+    providers[0]!.on.onAuthenticationFailed(DOCUMENT_GONE_REASON);
+    expect(providers[0]!.disconnects).toBe(1);
+    expect(connection.getSnapshot().status).toBe("gone");
+    advance(OFFLINE_AFTER_MS * 2);
+    expect(connection.getSnapshot().status).toBe("gone");
+    goOnline(false);
+    goOnline(true);
+    expect(providers[0]!.connects).toBe(0);
+    expect(connection.getSnapshot().status).toBe("gone");
+  });
+
+  it("keeps retrying after any other refusal (it may be a passing state)", () => {
+    const { connection, providers } = setup();
+    connection.start();
+    live(providers[0]!);
+    providers[0]!.on.onStatus("disconnected");
+    providers[0]!.on.onAuthenticationFailed("You do not have access to this document.");
+    expect(providers[0]!.disconnects).toBe(0);
+    expect(connection.getSnapshot().status).toBe("reconnecting");
+  });
+
+  it("tries again when started again after the document was gone", () => {
+    const { connection, providers } = setup();
+    connection.start();
+    providers[0]!.on.onAuthenticationFailed(DOCUMENT_GONE_REASON);
+    connection.stop();
+    connection.start();
+    expect(connection.getSnapshot().status).toBe("connecting");
   });
 });
 

@@ -15,10 +15,21 @@ import { deriveStatus, OFFLINE_AFTER_MS, type ConnectionStatus, type SocketState
 
 export { parseRefusal } from "../collab/outbox";
 
+/** What the server authorized this connection for (HocuspocusProvider's `authorizedScope`). */
+export type AccessScope = "read-write" | "readonly";
+
+/**
+ * The collaboration server's refusal of a document that does not exist (any more: a reading archived
+ * while open). It is the one refusal no reconnect can change, so the connection stops there.
+ */
+export const DOCUMENT_GONE_REASON = "That document does not exist.";
+
 /** The part of HocuspocusProvider this store drives. */
 export interface CollabProvider {
   readonly awareness: Awareness | null;
   connect(): unknown;
+  /** Closes the socket and stops reconnecting (until connect()). */
+  disconnect(): unknown;
   destroy(): void;
   /** Starts a new sync handshake; the server answers with its state, which tells what it has. */
   forceSync(): void;
@@ -29,6 +40,10 @@ export interface ProviderCallbacks {
   onSynced(): void;
   onUnsyncedChanges(count: number): void;
   onStateless(payload: string): void;
+  /** The server let the connection open the document, writing or only reading; again after every reconnect. */
+  onAuthenticated(scope: AccessScope): void;
+  /** The server refused to open the document, saying why. */
+  onAuthenticationFailed(reason: string): void;
   /** Every message the server sends on this document, as received. */
   onMessage(data: Uint8Array): void;
 }
@@ -75,6 +90,11 @@ export interface ConnectionSnapshot<P extends CollabProvider> {
   synced: boolean;
   /** What was undone and why ("Your comment could not be saved: ..."), until dismissed. */
   refusal: string | null;
+  /**
+   * What the server last authorized: "readonly" after a team move, "read-write" when one joins the team.
+   * Null until the first answer (the page's own view of the user's rights stands until then).
+   */
+  scope: AccessScope | null;
 }
 
 /** How long to wait for the local copy to be deleted before starting over anyway. */
@@ -110,6 +130,8 @@ export class ReadingConnection<P extends CollabProvider> {
   private synced = false;
   private everLive = false;
   private downLong = false;
+  private scope: AccessScope | null = null;
+  private gone = false;
   private online = true;
   private providerUnsynced = 0;
   private outbox: OutboxEntry[] = [];
@@ -148,7 +170,7 @@ export class ReadingConnection<P extends CollabProvider> {
       this.stopWatchingOnline = this.deps.watchOnline((online) => {
         this.online = online;
         // Retry now instead of waiting out the provider's backoff (up to 30 s).
-        if (online) this.session?.provider.connect();
+        if (online && !this.gone) this.session?.provider.connect();
         this.changed();
       });
       // The saved outbox is the truth about what is unsent; what an earlier start kept in memory was saved on stop.
@@ -156,6 +178,8 @@ export class ReadingConnection<P extends CollabProvider> {
       this.replaying = false;
       this.inFlight = null;
       this.queuedWhileDown = false;
+      this.scope = null;
+      this.gone = false;
       this.session = this.open({ loadOutbox: true });
       this.changed();
     }
@@ -238,6 +262,18 @@ export class ReadingConnection<P extends CollabProvider> {
         const refusal = parseRefusal(payload);
         if (refusal === null || !current()) return;
         void this.recover(session, refusal);
+      },
+      onAuthenticated: (scope) => {
+        if (!current() || scope === this.scope) return;
+        this.scope = scope;
+        this.changed();
+      },
+      onAuthenticationFailed: (reason) => {
+        if (!current() || reason !== DOCUMENT_GONE_REASON) return;
+        this.gone = true;
+        // Otherwise the provider retries, and the page says "Reconnecting...", for ever.
+        session.provider.disconnect();
+        this.changed();
       },
       onMessage: (data) => {
         if (current()) this.readHandshake(data);
@@ -430,11 +466,12 @@ export class ReadingConnection<P extends CollabProvider> {
       doc: session?.doc ?? this.placeholder,
       provider: session?.provider ?? null,
       awareness: session?.provider.awareness ?? null,
-      status: deriveStatus({ online: this.online, socket: this.socket, synced: this.synced, everLive: this.everLive, downLong: this.downLong }),
+      status: deriveStatus({ online: this.online, socket: this.socket, synced: this.synced, everLive: this.everLive, downLong: this.downLong, gone: this.gone }),
       // Offline, the outbox is what is unsaved (it survives a reload); live, the provider counts what awaits an answer.
       unsyncedChanges: live ? this.providerUnsynced : Math.max(this.providerUnsynced, this.outbox.length),
       synced: live,
       refusal: this.refusal === null && later === "" ? null : `${this.refusal ?? "A change could not be saved."}${later}`,
+      scope: this.scope,
     };
   }
 
@@ -447,7 +484,7 @@ export class ReadingConnection<P extends CollabProvider> {
   /** Starts the "down for too long" clock when we stop being live, and stops it when we are live again. */
   private scheduleOffline(): void {
     const live = this.socket === "connected" && this.synced;
-    if (live || !this.running) {
+    if (live || !this.running || this.gone) {
       if (this.downTimer !== null) this.deps.clearTimer(this.downTimer);
       this.downTimer = null;
       return;

@@ -27,6 +27,8 @@ export function createCollabProvider({ url, name, document, callbacks, WebSocket
     },
     onUnsyncedChanges: ({ number }) => callbacks.onUnsyncedChanges(number),
     onStateless: ({ payload }) => callbacks.onStateless(payload),
+    onAuthenticated: ({ scope }) => callbacks.onAuthenticated(scope),
+    onAuthenticationFailed: ({ reason }) => callbacks.onAuthenticationFailed(reason),
   });
   // Not the onMessage option: the provider hands its options to its socket too, which calls it with a bare event.
   provider.on("message", ({ event }: { event: MessageEvent }) => callbacks.onMessage(new Uint8Array(event.data as ArrayBuffer)));

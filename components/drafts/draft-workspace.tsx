@@ -3,7 +3,8 @@
 // comments and revisions on the right (stacked on a phone), and the export link. The editor is the
 // live Y.Doc `draft:<id>`; its comment threads are a second live document, `draft-threads:<id>`, read
 // and written like a reading's (the same panel); revisions are JSON routes. The collaboration server
-// and the routes re-check every permission; `canWrite` here only decides what to show.
+// and the routes re-check every permission; `canWrite` here only decides what to show, until the
+// connection says what the server authorized (after a team move, for one: the socket reconnects).
 import { RefusalAlert } from "@/components/collab/refusal-alert";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useEditorState, type Editor } from "@tiptap/react";
@@ -70,6 +71,7 @@ export function DraftWorkspace({ draft, actor, session, canWrite, members }: Dra
   const [active, setActive] = useState<ActiveHighlight | null>(null);
   const threadsDoc = threads.provider ? threads.doc : null;
   const canComment = can(actor, "draft:comment");
+  const canEdit = live.scope === null ? canWrite : live.scope === "read-write";
 
   const revisions = useJsonResource(`/api/drafts/${draft.id}/revisions`, revisionListSchema);
 
@@ -161,15 +163,15 @@ export function DraftWorkspace({ draft, actor, session, canWrite, members }: Dra
           <span aria-hidden="true">↓</span>
           {copy.download}
         </a>
-        <ConnectionStatus status={live.status} unsyncedChanges={live.unsyncedChanges + threads.unsyncedChanges} />
+        <ConnectionStatus status={live.status} unsyncedChanges={live.unsyncedChanges + threads.unsyncedChanges} noun="draft" />
       </div>
 
       <RefusalAlert reason={live.refusal} onDismiss={live.dismissRefusal} />
       <RefusalAlert reason={threads.refusal} onDismiss={threads.dismissRefusal} />
 
-      {canWrite ? null : (
+      {canEdit ? null : (
         <p className="mt-3 rounded-lg border border-rule bg-accent-soft/40 px-3 py-2 text-sm text-ink">
-          Read-only: only {copy.team} and the instructor edit this draft. You can comment on it.
+          {canWrite ? "You can read this draft but no longer edit it." : `Read-only: only ${copy.team} and the instructor edit this draft.`} You can comment on it.
         </p>
       )}
 
@@ -182,7 +184,7 @@ export function DraftWorkspace({ draft, actor, session, canWrite, members }: Dra
               provider={live.provider}
               title={draft.title}
               placeholder={copy.placeholder}
-              canWrite={canWrite}
+              canWrite={canEdit}
               self={{ id: actor.id, name: actor.name }}
               onEditor={setEditor}
               onCommentOnSelection={commentOnSelection}
@@ -216,7 +218,7 @@ export function DraftWorkspace({ draft, actor, session, canWrite, members }: Dra
           />
           <RevisionsPanel
             draftId={draft.id}
-            canWrite={canWrite}
+            canWrite={canEdit}
             revisions={revisions.data?.revisions ?? null}
             status={revisions.status}
             error={revisions.error}
