@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { loadActor } from "../auth/current-actor.ts";
-import { readingMaps, setThreadResolved } from "../collab/reading-doc.ts";
+import { editComment, readingMaps, setThreadResolved } from "../collab/reading-doc.ts";
 import { rebuildReadingProjection } from "../collab/reading-projection.ts";
 import { markSeen } from "../last-seen/mark-seen.ts";
 import type { Actor } from "../policies/index.ts";
@@ -97,6 +97,9 @@ describe("activity", () => {
     putComment(doc, { id: "alice-root-2", authorId: alice.id, createdAt: base });
     await project(readingId, doc);
     setThreadResolved(doc, "alice-root-2", lead.id, true);
+    await project(readingId, doc);
+    // The resolved root rewritten for another reason (an edit) is not resolved again.
+    editComment(doc, "alice-root-2", "edited while resolved");
     await project(readingId, doc);
     setThreadResolved(doc, "alice-root-2", lead.id, false);
     await project(readingId, doc);

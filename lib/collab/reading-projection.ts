@@ -8,7 +8,7 @@
 // does (the ORM's createMany spent hundreds of milliseconds per thousand rows on the main thread).
 import type { Db } from "../db/client.ts";
 import { Prisma } from "../db/generated/client.ts";
-import { readRootStates, recordThreadChanges } from "../activity/record-thread-changes.ts";
+import { readRootStates, threadChangeStatement } from "../activity/record-thread-changes.ts";
 import { COMMENT_COLUMNS, HIGHLIGHT_COLUMNS } from "./yjs-worker-tasks.ts";
 import { ownBytes, runYjsTask } from "./yjs-worker-pool.ts";
 
@@ -85,7 +85,7 @@ export async function rebuildThreadProjection(options: { db: Db; documentKind: T
   const { highlights, comments } = plan;
   if (highlights.inserts + highlights.removes + comments.inserts + comments.removes + mentionInserts.length + mentionRemovals.length === 0) return;
   // Resolving or reopening is news for the thread's author (Activity): compare the rewritten roots before and after.
-  const rootsBefore = await readRootStates(db, document, comments.remove);
+  const threadChanges = threadChangeStatement(db, document, await readRootStates(db, document, comments.remove));
   await db.$transaction([
     ...deleteStatements(db, "HighlightRow", document, highlights.remove),
     ...deleteStatements(db, "CommentRow", document, comments.remove),
@@ -95,6 +95,6 @@ export async function rebuildThreadProjection(options: { db: Db; documentKind: T
     ...insertStatements(db, "HighlightRow", document, HIGHLIGHT_COLUMNS, HIGHLIGHT_TYPES, highlights.insert),
     ...insertStatements(db, "CommentRow", document, COMMENT_COLUMNS, COMMENT_TYPES, comments.insert),
     ...(mentionInserts.length > 0 ? [db.mentionRow.createMany({ data: mentionInserts, skipDuplicates: true })] : []),
+    ...(threadChanges ? [threadChanges] : []),
   ]);
-  await recordThreadChanges(db, document, rootsBefore);
 }
