@@ -154,7 +154,8 @@ export function DraftWorkspace({ draft, actor, session, canWrite, members }: Dra
     <div className="@container">
       <div className="flex flex-wrap items-center gap-3">
         <PresenceAvatars peers={peers} self={{ id: actor.id, name: actor.name }} />
-        <InsertionActions draftId={draft.id} draftKind={draft.kind} actor={actor} session={session} doc={live.doc} />
+        {/* Inserting is writing: not once the server has made this a reader (the actor's team is from page load). */}
+        {live.scope === "readonly" ? null : <InsertionActions draftId={draft.id} draftKind={draft.kind} actor={actor} session={session} doc={live.doc} />}
         <a
           href={`/api/drafts/${draft.id}/export`}
           download
