@@ -96,8 +96,8 @@ describe("buttonLabel", () => {
   it.each<[string, string, string]>([
     ["Bold", "B", "Bold"],
     ["Code", "</>", "Code"],
-    ["Heading 1", "H1", "Heading 1 (H1)"],
-    ["Numbered list", "1.", "Numbered list (1.)"],
+    ["Heading 1", "H1", "Heading 1, H1"],
+    ["Numbered list", "1.", "Numbered list, 1."],
     ["Bullet list", "•", "Bullet list"],
     ["Link", "Link", "Link"],
   ])("%s shown as %s is named %s", (name, glyph, label) => {

@@ -47,12 +47,13 @@ export const TOOLBAR_BUTTONS: readonly ToolbarButton[] = [
 
 /**
  * The button's accessible name: its name, with the visible glyph added where the glyph is a word the
- * name does not contain ("Heading 1 (H1)"), so someone who reads the button aloud to voice control is
- * understood (WCAG 2.5.3, label in name). Symbols (•, ❝) are not words and are left out.
+ * name does not contain ("Heading 1, H1"), so someone who reads the button aloud to voice control is
+ * understood (WCAG 2.5.3, label in name; not in parentheses, which checkers read as an aside). Symbols
+ * (•, ❝) are not words and are left out.
  */
 export function buttonLabel(button: Pick<ToolbarButton, "name" | "glyph">): string {
   const words = /[\p{L}\p{N}]/u.test(button.glyph);
-  return words && !button.name.toLowerCase().includes(button.glyph.toLowerCase()) ? `${button.name} (${button.glyph})` : button.name;
+  return words && !button.name.toLowerCase().includes(button.glyph.toLowerCase()) ? `${button.name}, ${button.glyph}` : button.name;
 }
 
 export type IsActive = (type: string, attrs?: Record<string, unknown>) => boolean;
