@@ -136,7 +136,9 @@ for (const visitor of MEMBERS) {
     await selectInAbstract(page, "empirical scaling laws");
     const toolbar = page.getByRole("group", { name: "Highlight the selected passage" });
     await expect(toolbar).toBeVisible();
-    await toolbar.getByLabel("First comment (optional)").fill(`Which laws? @ali`);
+    await toolbar.getByLabel("First comment (optional)").fill("Which laws? @ali");
+    // The suggestions are loaded on the first "@": they must still come.
+    await expect(page.getByRole("listbox", { name: "Mention someone" })).toContainText(ACCOUNTS.alice.name);
     await expectNoSeriousViolations(page, "the highlight toolbar with mention suggestions");
     await toolbar.getByLabel("First comment (optional)").fill("Which laws?");
     await toolbar.getByRole("button", { name: "Highlight" }).click();
