@@ -2,6 +2,7 @@
 import { useId, useState } from "react";
 import type { Comment } from "@/lib/collab/reading-doc";
 import { can } from "@/lib/policies";
+import { AnsweredBadge } from "@/components/questions/answered-badge";
 import { CommentBody } from "./comment-body";
 import { CommentComposer } from "./comment-composer";
 import { CopyLink } from "./copy-link";
@@ -156,6 +157,7 @@ export function ThreadView({ thread, ctx, forceOpen = false }: ThreadViewProps) 
         </div>
       ) : null}
       <div id={bodyId} hidden={!open}>
+        {isUnreadable(root) ? null : <AnsweredBadge answeredIn={root.answeredIn} />}
         <CommentItem comment={root} ctx={ctx} />
         {thread.replies.length > 0 ? (
           <ol aria-label="Replies" className="mt-3 space-y-3 border-l-2 border-rule pl-3">

@@ -4,6 +4,7 @@ import { HIGHLIGHT_KINDS, type HighlightKind } from "@/lib/collab/reading-doc";
 import { can } from "@/lib/policies";
 import { CommentComposer } from "./comment-composer";
 import { CopyLink } from "./copy-link";
+import { AnsweredBadge } from "@/components/questions/answered-badge";
 import { DraftQuotes } from "./draft-quotes";
 import { ThreadView } from "./comment-thread";
 import { KIND_STYLES } from "./kinds";
@@ -59,6 +60,7 @@ export function HighlightCard({ group, ctx, active, onShowInText }: HighlightCar
         <p className={active ? "" : "line-clamp-3"}>{group.quote}</p>
       </blockquote>
       {detached ? <p className="mt-1 text-xs text-muted">{ctx.place?.passageGone ?? "The abstract changed and this passage can no longer be found in it."}</p> : null}
+      <AnsweredBadge answeredIn={highlight.answeredIn} />
       <DraftQuotes highlightId={highlight.id} ctx={ctx} />
       <div className="mt-2 flex flex-wrap items-center gap-2">
         {!detached && onShowInText ? (

@@ -50,6 +50,8 @@ test("a classmate's question reaches the open queue, and the lead team's Answere
 
   await expect(question.getByRole("link", { name: "Answered in presentation" })).toBeVisible({ timeout: 30_000 });
   await expect(bob.getByText("1 open question, 1 answered in the presentation.")).toBeVisible();
+  // Alice's reading page, open all along, shows it on the highlight too.
+  await expect(alice.getByRole("region", { name: "Comments" }).getByRole("link", { name: "Answered in presentation" })).toBeVisible();
 
   // Taking it back is seen the same way.
   await leadsView.getByRole("button", { name: "Not answered after all" }).click();

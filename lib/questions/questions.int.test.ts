@@ -73,7 +73,7 @@ beforeAll(async () => {
   abstract = session.readings[0]!.abstract;
   otherReadingId = session.readings[1]!.id;
   archivedReadingId = session.readings[2]!.id;
-  [alice, bob, lead, blog, instructor] = await Promise.all(["alice", "bob", "lead", "blog", "instructor"].map((name) => actorFor(`${name}@demo.test`)));
+  [alice, bob, lead, blog, instructor] = await Promise.all([actorFor("alice@demo.test"), actorFor("bob@demo.test"), actorFor("lead@demo.test"), actorFor("blog@demo.test"), actorFor("instructor@demo.test")]);
 
   const doc = new Y.Doc();
   put(doc, "highlights", "hl-question", highlightAt("hl-question", 0, 20, { authorId: alice.id, kind: "question", createdAt: base }));
