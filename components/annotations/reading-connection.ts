@@ -22,7 +22,9 @@ export type AccessScope = "read-write" | "readonly";
  * The collaboration server's refusal of a document that does not exist (any more: a reading archived
  * while open). It is the one refusal no reconnect can change, so the connection stops there.
  */
-export const DOCUMENT_GONE_REASON = "That document does not exist.";
+import { DOCUMENT_GONE_REASON } from "@/lib/collab/document-name";
+
+export { DOCUMENT_GONE_REASON };
 
 /** The part of HocuspocusProvider this store drives. */
 export interface CollabProvider {

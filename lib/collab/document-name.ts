@@ -10,6 +10,9 @@ export interface DocumentRef {
   id: string;
 }
 
+/** What the server answers when a document's facts are gone (an archived reading); the browser stops retrying on it. */
+export const DOCUMENT_GONE_REASON = "That document does not exist.";
+
 const ID = /^[a-z0-9]{20,40}$/;
 
 export function documentName(ref: DocumentRef): string {

@@ -3,7 +3,7 @@
 // user was authenticated at the websocket upgrade. An unknown kind fails closed, saying so.
 import type { Extension, onAuthenticatePayload } from "@hocuspocus/server";
 import type { Db } from "../../db/client.ts";
-import { documentNameProblem, parseDocumentName } from "../document-name.ts";
+import { DOCUMENT_GONE_REASON, documentNameProblem, parseDocumentName } from "../document-name.ts";
 import { KINDS } from "../kinds/index.ts";
 import type { CollabContext } from "../context.ts";
 
@@ -19,7 +19,7 @@ export class Authorization implements Extension {
     if (!context.actor) throw forbidden("Sign in first.");
     const kind = KINDS[ref.kind];
     const facts = await kind.loadFacts(this.db, ref.id);
-    if (!facts) throw forbidden("That document does not exist.");
+    if (!facts) throw forbidden(DOCUMENT_GONE_REASON);
     const access = kind.access(context.actor, facts);
     if (access === "none") throw forbidden("You do not have access to this document.");
     connectionConfig.readOnly = access === "read";
