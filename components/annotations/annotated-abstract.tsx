@@ -13,7 +13,9 @@ import type { Member } from "./mention-autocomplete";
 import { layoutAbstract, type Segment } from "./segments";
 import { normalizeSelection } from "./selection-offsets";
 
-// The toolbar is loaded when a passage is first selected: many readers only read.
+// The toolbar is loaded when someone first reaches into the abstract (many readers only read), so it is
+// there by the time a selection asks for it.
+const loadToolbar = () => void import("./highlight-toolbar");
 const HighlightToolbar = dynamic(() => import("./highlight-toolbar").then((module) => module.HighlightToolbar), { ssr: false });
 
 export interface NewHighlight {
@@ -307,6 +309,9 @@ export function AnnotatedAbstract({
           autoCapitalize="off"
           tabIndex={hydrated ? 0 : undefined}
           onKeyDown={onKeyDown}
+          // Someone who reaches into the abstract may be about to select: fetch the toolbar now.
+          onFocus={onCreateHighlight ? loadToolbar : undefined}
+          onPointerDown={onCreateHighlight ? loadToolbar : undefined}
           onPaste={(event) => event.preventDefault()}
           onCut={(event) => event.preventDefault()}
           onDrop={(event) => event.preventDefault()}
