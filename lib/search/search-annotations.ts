@@ -19,6 +19,11 @@ const START = "\uE000";
 const STOP = "\uE001";
 const HEADLINE = `StartSel=${START}, StopSel=${STOP}, MaxWords=35, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 const WHOLE_HEADLINE = `StartSel=${START}, StopSel=${STOP}, HighlightAll=true`;
+/**
+ * The newest matches of each table that are ranked: a word in half the session's comments would
+ * otherwise rank all of them. Anything narrower is ranked whole.
+ */
+const CANDIDATES = 1000;
 /** A comment up to this long is shown whole; a longer one as the fragments around its matches. */
 const WHOLE_BODY_LENGTH = 400;
 
@@ -99,14 +104,24 @@ export async function searchAnnotations({ actor, sessionId, query, limit = DEFAU
       UNION ALL
       SELECT 'draft-threads', d.id, NULL, d.kind::text FROM "Draft" d WHERE d."sessionId" = ${sessionId}
     ),
+    comments AS (
+      SELECT c."documentKind", c."readingId", c.id, c."highlightId", c."authorId", c."createdAt", c."searchVector"
+      FROM "CommentRow" c CROSS JOIN q JOIN docs ON docs.kind = c."documentKind" AND docs.id = c."readingId"
+      WHERE c."searchVector" @@ q.query AND NOT c.deleted
+      ORDER BY c."createdAt" DESC LIMIT ${CANDIDATES}
+    ),
+    passages AS (
+      SELECT h."documentKind", h."readingId", h.id, h."authorId", h."createdAt", h."searchVector"
+      FROM "HighlightRow" h CROSS JOIN q JOIN docs ON docs.kind = h."documentKind" AND docs.id = h."readingId"
+      WHERE h."searchVector" @@ q.query
+      ORDER BY h."createdAt" DESC LIMIT ${CANDIDATES}
+    ),
     hits AS (
       (SELECT 'comment'::text AS type, c."documentKind", c."readingId", c.id, c."highlightId", c."authorId", c."createdAt", ts_rank(c."searchVector", q.query, 1) AS rank
-       FROM "CommentRow" c CROSS JOIN q JOIN docs ON docs.kind = c."documentKind" AND docs.id = c."readingId"
-       WHERE c."searchVector" @@ q.query AND NOT c.deleted)
+       FROM comments c CROSS JOIN q)
       UNION ALL
       (SELECT 'highlight', h."documentKind", h."readingId", h.id, h.id, h."authorId", h."createdAt", ts_rank(h."searchVector", q.query, 1)
-       FROM "HighlightRow" h CROSS JOIN q JOIN docs ON docs.kind = h."documentKind" AND docs.id = h."readingId"
-       WHERE h."searchVector" @@ q.query)
+       FROM passages h CROSS JOIN q)
       ORDER BY rank DESC, "createdAt" DESC, id
       LIMIT ${limit + 1}
     )
