@@ -122,10 +122,10 @@ try {
   const run = async (query: string) => {
     const started = performance.now();
     const result = await searchAnnotations({ actor, sessionId: session.id, query, db });
-    return { ms: performance.now() - started, hits: result.hits.length, more: result.more };
+    return { ms: performance.now() - started, hits: result.hits.length, more: result.more, searchable: result.searchable };
   };
   for (let round = 0; round < WARM_UP; round++) await run(queryOf(round));
-  const samples: Array<{ ms: number; query: string; hits: number; more: boolean }> = [];
+  const samples: Array<{ ms: number; query: string; hits: number; more: boolean; searchable: boolean }> = [];
   for (let round = 0; round < QUERIES; round++) {
     const query = queryOf(round);
     samples.push({ query, ...(await run(query)) });
@@ -134,7 +134,7 @@ try {
   const rank = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
   const matchesOfModel = await db.$queryRaw<[{ count: number }]>`SELECT count(*)::int AS count FROM "CommentRow" WHERE "searchVector" @@ websearch_to_tsquery('english', 'model')`;
   console.log(`${QUERIES} queries (after ${WARM_UP} warm-up): p50 ${rank(50).ms.toFixed(2)} ms, p95 ${rank(95).ms.toFixed(2)} ms, max ${sorted.at(-1)!.ms.toFixed(2)} ms`);
-  console.log(`Queries with a full page of hits and more: ${samples.filter((sample) => sample.more).length}; with none: ${samples.filter((sample) => sample.hits === 0).length}`);
+  console.log(`Queries with a full page of hits and more: ${samples.filter((sample) => sample.more).length}; with none: ${samples.filter((sample) => sample.hits === 0).length}, of which refused as only common or excluded words: ${samples.filter((sample) => !sample.searchable).length}`);
   console.log(`Slowest: ${JSON.stringify(sorted.at(-1)!.query)} (${sorted.at(-1)!.ms.toFixed(2)} ms); the commonest word, "model", is in ${matchesOfModel[0].count.toLocaleString("en-US")} of ${(COMMENTS + OTHER_SESSION_COMMENTS).toLocaleString("en-US")} comments; ${VOCABULARY.length} words in all`);
 } finally {
   await close();

@@ -162,8 +162,10 @@ describe("searchAnnotations", () => {
     expect(ids((await search("C++ & SQL")).hits)).toEqual(["comment-symbols"]);
   });
 
-  it("says when a query has only words too common to search for", async () => {
+  it("says when a query has only words too common to search for, or only excluded ones", async () => {
     expect(await search("the and of")).toEqual({ hits: [], more: false, searchable: false });
+    expect(await search("the -rank")).toEqual({ hits: [], more: false, searchable: false });
+    expect((await search("rank -memory")).searchable).toBe(true);
   });
 
   it("bounds queries and limits: too long or empty is refused with what to do, the limit caps hits", async () => {

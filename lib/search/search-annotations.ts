@@ -67,7 +67,7 @@ export interface SearchResult {
   hits: AnnotationHit[];
   /** More hits exist than were returned. */
   more: boolean;
-  /** False when the query holds only words too common to search for ("the", "and"). */
+  /** False when the query holds only words too common to search for ("the", "and"), or only excluded ones ("-data"). */
   searchable: boolean;
 }
 
@@ -94,7 +94,9 @@ export async function searchAnnotations({ actor, sessionId, query, limit = DEFAU
   if (!session) throw new AppError("NOT_FOUND", "There is no such session.");
 
   const text = parsed.data;
-  const [{ searchable }] = await db.$queryRaw<[{ searchable: boolean }]>`SELECT numnode(websearch_to_tsquery('english', ${text})) > 0 AS searchable`;
+  // querytree is 'T' when nothing in the query can be looked up, only excluded ("-word"): every row would match.
+  const [{ searchable }] = await db.$queryRaw<[{ searchable: boolean }]>`
+    SELECT numnode(q) > 0 AND querytree(q) <> 'T' AS searchable FROM websearch_to_tsquery('english', ${text}) AS q`;
   if (!searchable) return { hits: [], more: false, searchable: false };
 
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`

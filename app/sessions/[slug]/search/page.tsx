@@ -56,7 +56,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
       ) : null}
 
       {result && !result.searchable ? (
-        <EmptyState title="Those words are too common to search for">Add a more specific word, such as a method, a model or a dataset.</EmptyState>
+        <EmptyState title="Nothing to search for">The words are too common, or all excluded with a minus. Add a more specific word, such as a method, a model or a dataset.</EmptyState>
       ) : null}
       {result && result.searchable && result.hits.length === 0 ? (
         <EmptyState title={`Nothing matches “${query.trim()}”`}>Try fewer words, or another form of the word.</EmptyState>
