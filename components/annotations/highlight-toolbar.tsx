@@ -67,6 +67,9 @@ export function HighlightToolbar({ length, members, takeFocus, style, onHighligh
           {KINDS.map((option, index) => (
             <label
               key={option}
+              // While the form cancels mousedown (to keep the selection), a click on the label did not
+              // reach its hidden radio in Chromium (the browser tests caught it): the label chooses too.
+              onClick={() => setKind(option)}
               className="relative inline-flex min-h-8 cursor-pointer items-center gap-1.5 rounded-full border border-rule px-2.5 text-xs font-medium text-ink has-checked:border-accent has-checked:bg-accent-soft has-focus-visible:ring-2 has-focus-visible:ring-accent"
             >
               <input

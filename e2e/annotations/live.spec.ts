@@ -18,6 +18,8 @@ test("alice highlights and comments, bob sees it live and replies, the author re
   await selectInAbstract(alice, passage);
   const toolbar = alice.getByRole("group", { name: "Highlight the selected passage" });
   await toolbar.getByText("Question").click();
+  // With the mouse, as most people choose a kind.
+  await expect(toolbar.getByRole("radio", { name: "Question" })).toBeChecked();
   await toolbar.getByLabel("First comment (optional)").fill("Which portion, and chosen how?");
   await toolbar.getByRole("button", { name: "Highlight" }).click();
   await expect(alice.locator("[data-abstract] mark", { hasText: "small portion" })).toBeVisible();
