@@ -6,8 +6,7 @@ import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
 import { seedDemoClass } from "../testing/demo-class.ts";
 import { readingDocumentName } from "./document-name.ts";
 import { createComment, createHighlight, deleteComment, editComment, readComments, readHighlights, readingMaps, setThreadResolved, toggleReaction } from "./reading-doc.ts";
-import { loadDocument } from "./document-store.ts";
-import { connectClient, sessionCookie, startTestCollabServer, waitUntilSaved, type TestCollabServer } from "./testing/support.ts";
+import { connectClient, sessionCookie, startTestCollabServer, storedDocument, waitUntilSaved, type TestCollabServer } from "./testing/support.ts";
 import { RawClient } from "./testing/raw-client.ts";
 
 let test: TestDatabase;
@@ -40,13 +39,7 @@ async function rawClient(user: keyof typeof users | null, name = documentName): 
   return client;
 }
 
-async function storedDoc(): Promise<Y.Doc> {
-  await server.collab.persistence.flush();
-  const doc = new Y.Doc();
-  const stored = await loadDocument(test.db, documentName);
-  if (stored.update) Y.applyUpdate(doc, stored.update);
-  return doc;
-}
+const storedDoc = () => storedDocument(server, test.db, documentName);
 
 describe("two users on one reading", () => {
   it("converge: alice's highlight and comment reach bob, bob's reply reaches alice, and all of it is stored", async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
 import { seedDemoClass } from "../testing/demo-class.ts";
+import { prng } from "../testing/prng.ts";
 import { describeTextRange } from "../anchoring/describe.ts";
 import { readingDocumentName } from "./document-name.ts";
 import { createComment, createHighlight, deleteComment, editComment, HIGHLIGHT_KINDS, readComments, readHighlights, readingMaps, readReactions, toggleReaction } from "./reading-doc.ts";
@@ -12,17 +13,6 @@ import { loadDocument } from "./document-store.ts";
 import { connectClient, sessionCookie, startTestCollabServer, waitUntilSaved, type TestClient, type TestCollabServer } from "./testing/support.ts";
 
 const SEED = Number(process.env.COLLAB_SEED ?? Date.now() % 100_000);
-
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 let test: TestDatabase;
 let server: TestCollabServer;

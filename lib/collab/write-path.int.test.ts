@@ -9,11 +9,12 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
 import { seedDemoClass } from "../testing/demo-class.ts";
+import { prng } from "../testing/prng.ts";
 import { readingDocumentName } from "./document-name.ts";
 import { loadDocument } from "./document-store.ts";
 import { createComment, editComment, readReadingEntries, readingMaps, toggleReaction } from "./reading-doc.ts";
 import { RawClient } from "./testing/raw-client.ts";
-import { sessionCookie, startTestCollabServer, type TestCollabServer } from "./testing/support.ts";
+import { sessionCookie, startTestCollabServer, storedDocument, type TestCollabServer } from "./testing/support.ts";
 
 const SEED = Number(process.env.WRITE_PATH_SEED ?? Date.now() % 1_000_000);
 const APP_ORIGIN = "http://seminar.example.edu";
@@ -46,13 +47,7 @@ async function rawClient(user: string, headers: Record<string, string> = {}, tar
   return client;
 }
 
-async function storedDoc(): Promise<Y.Doc> {
-  await server.collab.persistence.flush();
-  const doc = new Y.Doc();
-  const stored = await loadDocument(test.db, documentName);
-  if (stored.update) Y.applyUpdate(doc, stored.update);
-  return doc;
-}
+const storedDoc = () => storedDocument(server, test.db, documentName);
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 10_000;
@@ -191,17 +186,6 @@ describe("a user who keeps sending refused changes", () => {
 });
 
 // ---- Seeded fuzz ---------------------------------------------------------------------------------
-
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOSTILE_VALUES: unknown[] = [
   undefined,

@@ -7,6 +7,7 @@ import { encode } from "next-auth/jwt";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import type { Db } from "../../db/client.ts";
+import { loadDocument } from "../document-store.ts";
 import { createCollabServer, type CollabServer, type CollabServerOptions } from "../server.ts";
 
 export const TEST_SECRET = "test-secret-test-secret-test-secret-0123";
@@ -37,6 +38,15 @@ export async function startTestCollabServer(
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The document as Postgres holds it, once the server's pending compactions are done. */
+export async function storedDocument(server: TestCollabServer, db: Db, documentName: string): Promise<Y.Doc> {
+  await server.collab.persistence.flush();
+  const doc = new Y.Doc();
+  const stored = await loadDocument(db, documentName);
+  if (stored.update) Y.applyUpdate(doc, stored.update);
+  return doc;
 }
 
 /** The cookie a signed-in browser would send. */
