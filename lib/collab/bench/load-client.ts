@@ -9,15 +9,8 @@ import WebSocket from "ws";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { createComment } from "../reading-doc.ts";
+import { AUTH_PERMISSION_DENIED, AUTH_TOKEN, MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_CLOSE, MESSAGE_STATELESS, MESSAGE_SYNC, MESSAGE_SYNC_STATUS } from "../protocol.ts";
 
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
-const MESSAGE_AUTH = 2;
-const MESSAGE_STATELESS = 5;
-const MESSAGE_CLOSE = 7;
-const MESSAGE_SYNC_STATUS = 8;
-const AUTH_TOKEN = 0;
-const AUTH_PERMISSION_DENIED = 1;
 
 /**
  * The server closes a connection that sent nothing for 30 s; a browser's provider renews its awareness

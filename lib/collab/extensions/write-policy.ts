@@ -20,10 +20,8 @@ import { parseDocumentName } from "../document-name.ts";
 import { KINDS } from "../kinds/index.ts";
 import { MAX_MESSAGE_UPDATE_BYTES, MAX_SYNC_STEP2_BYTES } from "../kinds/limits.ts";
 import type { DocumentGuard } from "../kinds/types.ts";
+import { CLIENT_MESSAGE_TYPES, MESSAGE_AWARENESS, MESSAGE_SYNC, MESSAGE_SYNC_REPLY } from "../protocol.ts";
 
-// Hocuspocus's message types a client may send (BroadcastStateless, SyncStatus are the server's own).
-const MESSAGE = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3, SyncReply: 4, Stateless: 5, Close: 7 } as const;
-const CLIENT_MESSAGES = new Set<number>(Object.values(MESSAGE));
 const SYNC_STEP_1 = 0;
 const SYNC_STEP_2 = 1;
 const SYNC_UPDATE = 2;
@@ -125,10 +123,10 @@ export function doorProblem(message: Uint8Array): string | null {
     const decoder = decoding.createDecoder(message);
     decoding.readVarString(decoder);
     const type = decoding.readVarUint(decoder);
-    if (!CLIENT_MESSAGES.has(type)) return `Unknown message type ${type}.`;
-    if (type !== MESSAGE.Sync && type !== MESSAGE.SyncReply) {
+    if (!CLIENT_MESSAGE_TYPES.has(type)) return `Unknown message type ${type}.`;
+    if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) {
       if (message.byteLength > MAX_OTHER_MESSAGE_BYTES) return "That message is too large (over 64 KiB).";
-      if (type === MESSAGE.Awareness) decoding.readVarUint8Array(decoder);
+      if (type === MESSAGE_AWARENESS) decoding.readVarUint8Array(decoder);
       return null;
     }
     const syncType = decoding.readVarUint(decoder);

@@ -6,15 +6,8 @@ import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import { AUTH_AUTHENTICATED, AUTH_PERMISSION_DENIED, AUTH_TOKEN, MESSAGE_AUTH, MESSAGE_CLOSE, MESSAGE_STATELESS, MESSAGE_SYNC, MESSAGE_SYNC_STATUS } from "../protocol.ts";
 
-const MESSAGE_SYNC = 0;
-const MESSAGE_AUTH = 2;
-const MESSAGE_STATELESS = 5;
-const MESSAGE_CLOSE = 7;
-const MESSAGE_SYNC_STATUS = 8;
-const AUTH_TOKEN = 0;
-const AUTH_PERMISSION_DENIED = 1;
-const AUTH_AUTHENTICATED = 2;
 
 export class RawClient {
   readonly doc = new Y.Doc();
