@@ -106,8 +106,10 @@ class FakeServer {
 }
 
 /** Browser stand-ins with a hand-driven clock and an in-memory "IndexedDB". */
-function setup(options: { clearStoreHangs?: boolean; saved?: Uint8Array[] } = {}) {
+function setup(options: { clearStoreHangs?: boolean; saved?: Uint8Array[]; deferLocalLoad?: boolean; offline?: boolean } = {}) {
   const providers: FakeProvider[] = [];
+  // With deferLocalLoad, each local copy says it has loaded only when the test says so.
+  const localLoads: Array<() => void> = [];
   const stores: Array<{ doc: Y.Doc; destroyed: boolean }> = [];
   const cleared: string[] = [];
   let savedOutbox: Uint8Array[] = options.saved ?? [];
@@ -129,6 +131,7 @@ function setup(options: { clearStoreHangs?: boolean; saved?: Uint8Array[] } = {}
       if (savedOutbox.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(savedOutbox), origin);
       return {
         origin,
+        ...(options.deferLocalLoad ? { whenLoaded: new Promise<void>((resolve) => localLoads.push(resolve)) } : {}),
         destroy: async () => {
           store.destroyed = true;
         },
@@ -144,7 +147,7 @@ function setup(options: { clearStoreHangs?: boolean; saved?: Uint8Array[] } = {}
       savedOutbox = [];
       return Promise.resolve();
     },
-    isOnline: () => true,
+    isOnline: () => !options.offline,
     watchOnline: (listener) => {
       onlineListener = listener;
       return () => {
@@ -181,6 +184,7 @@ function setup(options: { clearStoreHangs?: boolean; saved?: Uint8Array[] } = {}
     saved: () => savedOutbox,
     latest: () => providers.at(-1)!,
     goOnline: (online: boolean) => onlineListener?.(online),
+    loadLocal: () => localLoads.at(-1)!(),
     hasOnlineListener: () => onlineListener !== null,
   };
 }
@@ -295,6 +299,57 @@ describe("ReadingConnection status", () => {
     expect(connection.getSnapshot().status).toBe("offline");
     goOnline(true);
     expect(providers[0]!.connects).toBe(1);
+  });
+});
+
+describe("ReadingConnection loaded", () => {
+  it("is not loaded while connecting, even with the offline copy in: the page keeps its server render until the sync", async () => {
+    const { connection, providers, loadLocal, settle } = setup({ deferLocalLoad: true });
+    connection.start();
+    expect(connection.getSnapshot().loaded).toBe(false);
+    loadLocal();
+    await settle();
+    expect(connection.getSnapshot()).toMatchObject({ status: "connecting", loaded: false });
+    live(providers[0]!);
+    expect(connection.getSnapshot()).toMatchObject({ status: "live", loaded: true });
+  });
+
+  it("is loaded by the sync alone, before the offline copy", () => {
+    const { connection, providers } = setup({ deferLocalLoad: true });
+    connection.start();
+    live(providers[0]!);
+    expect(connection.getSnapshot().loaded).toBe(true);
+  });
+
+  it("falls back to the offline copy once the server cannot be reached", async () => {
+    const { connection, loadLocal, advance, settle } = setup({ deferLocalLoad: true });
+    connection.start();
+    loadLocal();
+    await settle();
+    advance(OFFLINE_AFTER_MS);
+    expect(connection.getSnapshot()).toMatchObject({ status: "offline", loaded: true });
+  });
+
+  it("is loaded as soon as the offline copy is, when the browser is offline from the start", async () => {
+    const { connection, loadLocal, settle } = setup({ deferLocalLoad: true, offline: true });
+    connection.start();
+    expect(connection.getSnapshot()).toMatchObject({ status: "offline", loaded: false });
+    loadLocal();
+    await settle();
+    expect(connection.getSnapshot().loaded).toBe(true);
+  });
+
+  it("stays loaded while a refused change's document is rebuilt, and is not once stopped", async () => {
+    const { connection, providers, settle } = setup({ deferLocalLoad: true });
+    connection.start();
+    live(providers[0]!);
+    comment(connection.getSnapshot().doc, "refused");
+    providers[0]!.on.onStateless(JSON.stringify({ type: "refused", reason: "no" }));
+    await settle();
+    expect(providers).toHaveLength(2);
+    expect(connection.getSnapshot()).toMatchObject({ status: "reconnecting", loaded: true });
+    connection.stop();
+    expect(connection.getSnapshot().loaded).toBe(false);
   });
 });
 

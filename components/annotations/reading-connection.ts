@@ -53,6 +53,8 @@ export interface ProviderCallbacks {
 export interface LocalStore {
   /** The transaction origin of what the store loads into the document (not a local change). */
   readonly origin: unknown;
+  /** Settles once what the copy held is in the document; absent when openStore loaded it already. */
+  readonly whenLoaded?: Promise<unknown>;
   /** Stops writing to and closes the local copy. */
   destroy(): Promise<void>;
   /** The outbox an earlier page saved beside the local copy ([] when none). */
@@ -90,6 +92,11 @@ export interface ConnectionSnapshot<P extends CollabProvider> {
   status: ConnectionStatus;
   unsyncedChanges: number;
   synced: boolean;
+  /**
+   * The document holds what there is to show: it has synced with the server, or its offline copy has
+   * loaded and the server cannot be reached. Until then a page keeps showing what it had (its server render).
+   */
+  loaded: boolean;
   /** What was undone and why ("Your comment could not be saved: ..."), until dismissed. */
   refusal: string | null;
   /**
@@ -122,6 +129,8 @@ interface Session<P> {
   provider: P;
   /** The document's own client id: its awareness is under it, and it is used while the outbox is empty. */
   baseClientId: number;
+  /** The local copy has been read into the document. */
+  localLoaded: boolean;
 }
 
 export class ReadingConnection<P extends CollabProvider> {
@@ -217,8 +226,12 @@ export class ReadingConnection<P extends CollabProvider> {
     const doc = new Y.Doc();
     // The local copy first, so changes made before the socket opens are kept too.
     const store = this.deps.openStore(this.name, doc);
-    const session = { doc, store, baseClientId: doc.clientID } as Session<P>;
+    const session = { doc, store, baseClientId: doc.clientID, localLoaded: !store.whenLoaded } as Session<P>;
     const current = () => this.session === session;
+    void store.whenLoaded?.then(() => {
+      session.localLoaded = true;
+      if (current()) this.changed();
+    });
     doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === session.provider || origin === store.origin || origin === REPLAY || !current()) return;
       const last = this.outbox.at(-1);
@@ -463,15 +476,18 @@ export class ReadingConnection<P extends CollabProvider> {
   private compute(): ConnectionSnapshot<P> {
     const session = this.session;
     const live = this.running && this.online && this.socket === "connected" && this.synced;
+    const status = deriveStatus({ online: this.online, socket: this.socket, synced: this.synced, everLive: this.everLive, downLong: this.downLong, gone: this.gone });
     const later = this.undoneLater === 1 ? " 1 later change built on it and was undone too." : this.undoneLater > 1 ? ` ${this.undoneLater} later changes built on it and were undone too.` : "";
     return {
       doc: session?.doc ?? this.placeholder,
       provider: session?.provider ?? null,
       awareness: session?.provider.awareness ?? null,
-      status: deriveStatus({ online: this.online, socket: this.socket, synced: this.synced, everLive: this.everLive, downLong: this.downLong, gone: this.gone }),
+      status,
       // Offline, the outbox is what is unsaved (it survives a reload); live, the provider counts what awaits an answer.
       unsyncedChanges: live ? this.providerUnsynced : Math.max(this.providerUnsynced, this.outbox.length),
       synced: live,
+      // A document rebuilt after a refusal has been live before: it is shown as the server refills it.
+      loaded: session !== null && (this.everLive || (session.localLoaded && status !== "connecting")),
       refusal: this.refusal === null && later === "" ? null : `${this.refusal ?? "A change could not be saved."}${later}`,
       scope: this.scope,
     };

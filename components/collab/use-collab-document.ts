@@ -27,6 +27,7 @@ function indexedDbStore(name: string, doc: Parameters<ConnectionDeps<HocuspocusP
   const persistence = new IndexeddbPersistence(name, doc);
   return {
     origin: persistence,
+    whenLoaded: persistence.whenSynced,
     destroy: () => persistence.destroy(),
     loadOutbox: async () => decodeOutbox(await persistence.get(OUTBOX_KEY)),
     saveOutbox: async (updates) => {
