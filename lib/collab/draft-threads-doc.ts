@@ -3,23 +3,23 @@
 // draft held by two Yjs relative positions (components/drafts/anchors.ts) with the quote as it read.
 // Comments and +1s are read and written with reading-doc.ts's helpers as they are.
 import * as Y from "yjs";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { MAX_EXACT_LENGTH } from "../anchoring/selectors.ts";
 import { can, type Actor, type DraftKind, type SessionTeams } from "../policies/index.ts";
 import { createComment, highlightSchema, newEntryId, readingMaps, readEntry, type HighlightKind, type UnreadableEntry } from "./reading-doc.ts";
 
 /** A base64 Yjs relative position, as encodeAnchor writes it. */
 export const MAX_RELATIVE_POSITION_LENGTH = 512;
-const relativePositionSchema = z.string().min(1).max(MAX_RELATIVE_POSITION_LENGTH).regex(/^[A-Za-z0-9+/]+={0,2}$/);
+const relativePositionSchema = z.string().check(z.minLength(1), z.maxLength(MAX_RELATIVE_POSITION_LENGTH), z.regex(/^[A-Za-z0-9+/]+={0,2}$/));
 
 export const draftAnchorSchema = z.strictObject({
-  exact: z.string().min(1).max(MAX_EXACT_LENGTH),
+  exact: z.string().check(z.minLength(1), z.maxLength(MAX_EXACT_LENGTH)),
   from: relativePositionSchema,
   to: relativePositionSchema,
 });
 export type DraftAnchor = z.infer<typeof draftAnchorSchema>;
 
-export const draftHighlightSchema = highlightSchema.extend({ target: draftAnchorSchema });
+export const draftHighlightSchema = z.extend(highlightSchema, { target: draftAnchorSchema });
 export type DraftHighlight = z.infer<typeof draftHighlightSchema>;
 
 /** Every passage that can be read, oldest first, and those that cannot. Never throws. */

@@ -8,7 +8,7 @@
 //   A question highlight or a thread's first comment may also hold answeredIn: { draftId, href } | null,
 //   set by the lead team or the instructor ("Answered in presentation", lib/questions).
 import * as Y from "yjs";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { textTargetSchema } from "../anchoring/selectors.ts";
 import { MAX_COMMENT_LENGTH } from "../rich-text/limits.ts";
 
@@ -16,15 +16,15 @@ export const READING_ROOTS = ["highlights", "comments", "reactions"] as const;
 export const HIGHLIGHT_KINDS = ["question", "key-idea", "critique", "method", "note"] as const;
 export type HighlightKind = (typeof HIGHLIGHT_KINDS)[number];
 
-export const entryIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
-const userIdSchema = z.string().min(1).max(64);
+export const entryIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
+const userIdSchema = z.string().check(z.minLength(1), z.maxLength(64));
 /** The latest instant a JavaScript Date can hold; later "timestamps" cannot even be formatted. */
 export const MAX_TIME = 8.64e15;
-const timeSchema = z.number().int().nonnegative().max(MAX_TIME);
+const timeSchema = z.number().check(z.int(), z.nonnegative(), z.maximum(MAX_TIME));
 /** Where the presentation answers a question: the draft and a link to the place in it. */
 export const answeredInSchema = z.strictObject({
-  draftId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-  href: z.string().max(500).regex(/^\/sessions\/\S+$/),
+  draftId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+  href: z.string().check(z.maxLength(500), z.regex(/^\/sessions\/\S+$/)),
 });
 
 export const highlightSchema = z.strictObject({
@@ -33,22 +33,22 @@ export const highlightSchema = z.strictObject({
   kind: z.enum(HIGHLIGHT_KINDS),
   target: textTargetSchema,
   createdAt: timeSchema,
-  answeredIn: answeredInSchema.nullable().optional(),
+  answeredIn: z.optional(z.nullable(answeredInSchema)),
 });
 export type Highlight = z.infer<typeof highlightSchema>;
 
 export const commentSchema = z.strictObject({
   id: entryIdSchema,
-  highlightId: entryIdSchema.nullable(),
-  parentId: entryIdSchema.nullable(),
+  highlightId: z.nullable(entryIdSchema),
+  parentId: z.nullable(entryIdSchema),
   authorId: userIdSchema,
-  body: z.string().max(MAX_COMMENT_LENGTH),
+  body: z.string().check(z.maxLength(MAX_COMMENT_LENGTH)),
   createdAt: timeSchema,
-  editedAt: timeSchema.nullable(),
-  resolvedAt: timeSchema.nullable(),
-  resolvedBy: userIdSchema.nullable(),
+  editedAt: z.nullable(timeSchema),
+  resolvedAt: z.nullable(timeSchema),
+  resolvedBy: z.nullable(userIdSchema),
   deleted: z.boolean(),
-  answeredIn: answeredInSchema.nullable().optional(),
+  answeredIn: z.optional(z.nullable(answeredInSchema)),
 });
 export type Comment = z.infer<typeof commentSchema>;
 
@@ -106,7 +106,7 @@ export interface ReadingEntries {
 }
 
 /** Reads an entry map as plain data, or null when it does not match the schema (or its id is not its key). Never throws. */
-export function readEntry<T>(schema: z.ZodType<T>, value: unknown, key?: string): T | null {
+export function readEntry<T>(schema: z.ZodMiniType<T>, value: unknown, key?: string): T | null {
   try {
     if (!(value instanceof Y.Map)) return null;
     const plain: Record<string, unknown> = {};
