@@ -1,24 +1,19 @@
 // Reads other people's awareness states. Awareness is free-form JSON from other clients, so every
 // field is checked; identity (`user`) is only believed because the server sets it, and a state
 // without a valid one is ignored rather than guessed at.
-import { z } from "zod";
+import { z } from "zod/mini";
 
 const userSchema = z.object({
-  id: z.string().min(1).max(64),
-  name: z.string().trim().min(1).max(200),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   // Only a plain hex colour reaches a style attribute.
-  color: z
-    .string()
-    .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/)
-    .optional()
-    .catch(undefined),
+  color: z.catch(z.optional(z.string().check(z.regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/))), undefined),
 });
 
-const selectionSchema = z
-  .object({ start: z.int().min(0), end: z.int().min(1) })
-  .refine((selection) => selection.end > selection.start)
-  .nullable()
-  .catch(null);
+const selectionSchema = z.catch(
+  z.nullable(z.object({ start: z.int().check(z.minimum(0)), end: z.int().check(z.minimum(1)) }).check(z.refine((selection) => selection.end > selection.start))),
+  null,
+);
 
 export interface PresentUser {
   id: string;

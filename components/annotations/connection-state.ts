@@ -1,6 +1,6 @@
 // What the connection badge says, derived from the few facts the provider and the browser report, and
 // from whether the session still signs in when the socket is down.
-import { z } from "zod";
+import { z } from "zod/mini";
 
 export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "offline" | "signed-out" | "gone";
 export type SocketState = "connecting" | "connected" | "disconnected";

@@ -4,7 +4,7 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as Y from "yjs";
-import { z } from "zod";
+import { z } from "zod/mini";
 
 /** [client, clock, length]: a run of items, as the server's refusal names them. */
 export type ItemRange = [number, number, number];
@@ -17,13 +17,9 @@ export interface Refusal {
   deletes: ItemRange[];
 }
 
-const rangeSchema = z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative(), z.number().int().positive()]);
-const refusalSchema = z.object({
-  type: z.literal("refused"),
-  reason: z.string(),
-  structs: z.array(rangeSchema).max(1000).optional().catch(undefined),
-  deletes: z.array(rangeSchema).max(1000).optional().catch(undefined),
-});
+const rangeSchema = z.tuple([z.number().check(z.int(), z.nonnegative()), z.number().check(z.int(), z.nonnegative()), z.number().check(z.int(), z.positive())]);
+const rangesSchema = z.catch(z.optional(z.array(rangeSchema).check(z.maxLength(1000))), undefined);
+const refusalSchema = z.object({ type: z.literal("refused"), reason: z.string(), structs: rangesSchema, deletes: rangesSchema });
 
 /** A `{"type":"refused",...}` stateless message, or null for any other message. Malformed ranges count as none. */
 export function parseRefusal(payload: string): Refusal | null {

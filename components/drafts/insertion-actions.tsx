@@ -4,13 +4,13 @@
 // changes (lib/drafts/draft-insertions.ts), so the editor's per-person undo cannot take them back.
 import { useCallback, useEffect, useState } from "react";
 import type * as Y from "yjs";
-import { z } from "zod";
+import { z } from "zod/mini";
 import { DRAFT_FRAGMENT } from "@/lib/drafts/editor-schema";
 import { can, type Actor, type SessionTeams } from "@/lib/policies";
 import { submitJson } from "../ui/submit";
 import { useJsonResource } from "./use-json-resource";
 
-const undoableSchema = z.object({ insertion: z.object({ id: z.string(), blocks: z.number(), createdByName: z.string().nullable() }).nullable() });
+const undoableSchema = z.object({ insertion: z.nullable(z.object({ id: z.string(), blocks: z.number(), createdByName: z.nullable(z.string()) })) });
 
 const COPY = {
   PRESENTATION: { kind: "agenda", action: "draft:insert-agenda", insert: "Insert agenda", undo: "Undo agenda", inserted: "Agenda inserted at the end of the presentation.", undone: "Agenda removed." },

@@ -1,17 +1,18 @@
 // The revisions API as the browser sees it, and the "Changes since" view as data: which lines to
 // show, with which sign, colour and spoken label, and where long unchanged stretches fold away.
-import { z } from "zod";
+import { z } from "zod/mini";
 
-const nullableString = z
-  .string()
-  .nullish()
-  .catch(null)
-  .transform((value) => value ?? null);
+const nullableString = z.pipe(
+  z.catch(z.nullish(z.string()), null),
+  z.transform((value) => value ?? null),
+);
+const id = z.string().check(z.minLength(1));
+const auto = z.catch(z.boolean(), false);
 
 export const revisionSummarySchema = z.object({
-  id: z.string().min(1),
+  id,
   name: nullableString,
-  auto: z.boolean().catch(false),
+  auto,
   createdAt: z.string(),
   createdByName: nullableString,
 });
@@ -23,27 +24,28 @@ export const revisionListSchema = z.object({ revisions: z.array(revisionSummaryS
 export const diffLineSchema = z.object({ op: z.enum(["same", "added", "removed"]), text: z.string() });
 export type DiffLine = z.output<typeof diffLineSchema>;
 
-const lineCount = z.number().int().nonnegative();
+const lineCount = z.number().check(z.int(), z.nonnegative());
 
 /** What changed since the revision: line by line, too different for that (the server gave up), or unreadable. */
-export const revisionDiffSchema = z
-  .discriminatedUnion("status", [
+export const revisionDiffSchema = z.catch(
+  z.discriminatedUnion("status", [
     z.object({ status: z.literal("lines"), lines: z.array(diffLineSchema) }),
     z.object({ status: z.literal("too-different"), beforeLines: lineCount, afterLines: lineCount }),
     z.object({ status: z.literal("unavailable") }),
-  ])
-  .catch({ status: "unavailable" });
+  ]),
+  { status: "unavailable" },
+);
 
 export type RevisionDiff = z.output<typeof revisionDiffSchema>;
 
 export const revisionDetailSchema = z.object({
-  id: z.string().min(1),
+  id,
   name: nullableString,
-  auto: z.boolean().catch(false),
+  auto,
   createdAt: z.string(),
   // ProseMirror JSON; checked against the draft schema before it is shown.
   json: z.unknown(),
-  markdown: z.string().catch(""),
+  markdown: z.catch(z.string(), ""),
   diff: revisionDiffSchema,
 });
 

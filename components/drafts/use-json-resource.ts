@@ -2,7 +2,7 @@
 // A JSON list the page keeps fresh (comments, revisions): loaded on mount, reloaded on demand, with
 // the latest request winning so a slow old answer never overwrites a newer one.
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { z } from "zod";
+import type { z } from "zod/mini";
 import { submit } from "../ui/submit";
 
 export type Resource<T> =
@@ -13,7 +13,7 @@ export type Resource<T> =
 
 type Outcome<T> = { ok: true; data: T } | { ok: false; message: string };
 
-async function fetchJson<S extends z.ZodType>(url: string, schema: S): Promise<Outcome<z.output<S>>> {
+async function fetchJson<S extends z.ZodMiniType>(url: string, schema: S): Promise<Outcome<z.output<S>>> {
   const result = await submit<unknown>(url, { method: "GET", cache: "no-store", headers: { accept: "application/json" } });
   if (!result.ok) return { ok: false, message: result.error.message };
   const parsed = schema.safeParse(result.data);
@@ -24,7 +24,7 @@ function next<T>(previous: Resource<T>, outcome: Outcome<T>): Resource<T> {
   return outcome.ok ? { status: "ready", data: outcome.data, error: null } : { status: "error", data: previous.data, error: outcome.message };
 }
 
-export function useJsonResource<S extends z.ZodType>(url: string, schema: S): Resource<z.output<S>> & { reload: () => Promise<void> } {
+export function useJsonResource<S extends z.ZodMiniType>(url: string, schema: S): Resource<z.output<S>> & { reload: () => Promise<void> } {
   const [resource, setResource] = useState<Resource<z.output<S>>>({ status: "loading", data: null, error: null });
   const latest = useRef(0);
 
