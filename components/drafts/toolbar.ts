@@ -1,6 +1,6 @@
 // The formatting toolbar as data: each button's accessible name, how to ask the editor whether it
 // is on, and its keyboard shortcut. Kept apart from React and Tiptap so the table can be tested.
-import { isAllowedLink } from "@/lib/drafts/editor-schema";
+import { isAllowedLink } from "@/lib/drafts/links";
 
 export type ToolbarButtonName =
   | "Bold"

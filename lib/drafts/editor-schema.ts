@@ -3,13 +3,9 @@
 // brings its own undo.
 import { getSchema, type AnyExtension } from "@tiptap/core";
 import StarterKit from "@tiptap/starter-kit";
+import { isAllowedLink, LINK_PROTOCOLS } from "./links.ts";
 
-export const LINK_PROTOCOLS = ["http", "https", "mailto"] as const;
-
-/** http, https and mailto links, and paths on this site (a quote's link back to its highlight). */
-export function isAllowedLink(href: string): boolean {
-  return /^(https?:\/\/|mailto:|\/(?![/\\]))/i.test(href.trim());
-}
+export { isAllowedLink, LINK_PROTOCOLS };
 
 /** The content extensions (the browser adds Collaboration, the caret, placeholder and word count). */
 export function draftContentExtensions(): AnyExtension[] {
