@@ -1,5 +1,5 @@
 // How each highlight kind looks. Class names are spelled out in full so Tailwind's scanner keeps them.
-import { HIGHLIGHT_KINDS, type HighlightKind } from "@/lib/collab/reading-doc";
+import { HIGHLIGHT_KINDS, type HighlightKind } from "@/lib/collab/highlight-kinds";
 
 export interface KindStyle {
   label: string;

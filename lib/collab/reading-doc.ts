@@ -11,10 +11,11 @@ import * as Y from "yjs";
 import { z } from "zod/mini";
 import { textTargetSchema } from "../anchoring/selectors.ts";
 import { MAX_COMMENT_LENGTH } from "../rich-text/limits.ts";
+import { HIGHLIGHT_KINDS, type HighlightKind } from "./highlight-kinds.ts";
+
+export { HIGHLIGHT_KINDS, type HighlightKind };
 
 export const READING_ROOTS = ["highlights", "comments", "reactions"] as const;
-export const HIGHLIGHT_KINDS = ["question", "key-idea", "critique", "method", "note"] as const;
-export type HighlightKind = (typeof HIGHLIGHT_KINDS)[number];
 
 export const entryIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/));
 const userIdSchema = z.string().check(z.minLength(1), z.maxLength(64));

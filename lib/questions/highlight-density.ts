@@ -2,7 +2,7 @@
 // each with how many highlights cover it and of which kinds. Written by hand because it is one sweep
 // over sorted boundaries (no library computes interval coverage with the covering ids); table tests in
 // highlight-density.test.ts. Used by the heatmap bar beside the abstract and the session page.
-import { HIGHLIGHT_KINDS, type HighlightKind } from "../collab/reading-doc.ts";
+import { HIGHLIGHT_KINDS, type HighlightKind } from "../collab/highlight-kinds.ts";
 
 export interface PlacedHighlight {
   id: string;
