@@ -3,7 +3,7 @@
 // every editing input is blocked: that is what lets keyboard users move a caret and select with
 // Shift+arrow keys, which plain text does not allow. Offsets are into the whole abstract string.
 import dynamic from "next/dynamic";
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from "react";
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import type { AnchorResult } from "@/lib/anchoring";
 import type { Highlight, HighlightKind } from "@/lib/collab/reading-doc";
 import type { Peer } from "./awareness-peers";
@@ -12,6 +12,7 @@ import { KIND_STYLES, KINDS } from "./kinds";
 import type { Member } from "./mention-autocomplete";
 import { layoutAbstract, type Segment } from "./segments";
 import { normalizeSelection } from "./selection-offsets";
+import { useHydrated } from "./use-now";
 
 // The toolbar is loaded when someone first reaches into the abstract (many readers only read), so it is
 // there by the time a selection asks for it.
@@ -39,8 +40,10 @@ export interface AnnotatedAbstractProps {
   /** Highlights chosen together (a band of the heatmap bar): their marks are outlined. */
   selectedHighlightIds?: ReadonlySet<string>;
   onOpenHighlight: (highlightId: string) => void;
-  /** Without it the abstract is read-only: text can be selected, but no toolbar is offered. Returns false when not saved. */
-  onCreateHighlight?: (input: NewHighlight) => boolean;
+  /** Without it the abstract is read-only: text can be selected, but no toolbar is offered. */
+  onCreateHighlight?: (input: NewHighlight) => void;
+  /** Why highlights cannot be made just now (the live document is still connecting): the toolbar says so. */
+  highlightUnavailable?: string | null;
   /** Our own selection, for awareness (debounced). */
   onSelectionChange?: (selection: { start: number; end: number } | null) => void;
 }
@@ -56,7 +59,6 @@ interface Draft {
 
 const TOOLBAR_WIDTH = 320;
 const EDITING_KEYS = new Set(["Enter", "Backspace", "Delete", "Tab"]);
-const subscribeNothing = () => () => undefined;
 // One empty list for every render: a fresh [] would redo the layout each time.
 const NO_PEERS: readonly Peer[] = [];
 const NO_SELECTION: ReadonlySet<string> = new Set();
@@ -71,6 +73,7 @@ export function AnnotatedAbstract({
   selectedHighlightIds = NO_SELECTION,
   onOpenHighlight,
   onCreateHighlight,
+  highlightUnavailable = null,
   onSelectionChange,
 }: AnnotatedAbstractProps) {
   const hintId = useId();
@@ -84,7 +87,7 @@ export function AnnotatedAbstract({
   // so React rebuilds the DOM it owns instead of reconciling against text it did not write.
   const [renderKey, setRenderKey] = useState(0);
   // Editable only once hydrated: without JavaScript nothing would stop typing into it.
-  const hydrated = useSyncExternalStore(subscribeNothing, () => true, () => false);
+  const hydrated = useHydrated();
 
   const nameOf = useMemo(() => {
     const names = new Map(members.map((member) => [member.id, member.name]));
@@ -331,11 +334,11 @@ export function AnnotatedAbstract({
           members={members}
           takeFocus={draft.takeFocus}
           style={{ top: draft.position.top, left: draft.position.left }}
+          unavailable={highlightUnavailable}
           onClose={() => closeToolbar(true)}
           onHighlight={({ kind, firstComment }) => {
-            const saved = onCreateHighlight({ kind, start: draft.start, end: draft.end, firstComment });
-            if (saved) closeToolbar(false);
-            return saved;
+            onCreateHighlight({ kind, start: draft.start, end: draft.end, firstComment });
+            closeToolbar(false);
           }}
         />
       ) : null}

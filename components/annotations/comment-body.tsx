@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { parseCommentBody, type InlineNode } from "@/lib/rich-text";
+import { parseCommentBody, type InlineNode } from "@/lib/rich-text/parse-comment";
 
 export interface CommentBodyProps {
   /** The comment as the author wrote it (plain text with the tiny Markdown-like subset). */

@@ -1,8 +1,27 @@
 "use client";
-import { useId, useState, type FormEvent } from "react";
-import { commentBodySchema, MAX_COMMENT_LENGTH } from "@/lib/rich-text";
+import { useEffect, useId, useState, type FormEvent } from "react";
 import type { Member } from "./mention-autocomplete";
 import { MentionTextarea } from "./mention-textarea";
+
+type Rules = typeof import("./comment-rules");
+let loadedRules: Rules | null = null;
+const loadRules = () => import("./comment-rules").then((rules) => (loadedRules = rules));
+
+/** The body rules, fetched once something is typed (a page full of comment boxes need not carry them). */
+function useRules(wanted: boolean): Rules | null {
+  const [rules, setRules] = useState(loadedRules);
+  useEffect(() => {
+    if (!wanted || rules) return;
+    let current = true;
+    void loadRules().then((loaded) => {
+      if (current) setRules(loaded);
+    });
+    return () => {
+      current = false;
+    };
+  }, [wanted, rules]);
+  return rules;
+}
 
 export interface CommentComposerProps {
   /** The textarea's label, e.g. "Comment", "Reply", "Add a comment". */
@@ -23,30 +42,30 @@ export interface CommentComposerProps {
   autoFocus?: boolean;
   placeholder?: string;
   rows?: number;
+  /**
+   * While posting is not possible yet (the live document is still connecting), the id of the element
+   * saying why: the submit button points at it and does nothing; typing is fine meanwhile.
+   */
+  unavailableId?: string | null;
 }
 
 const NOT_READY = "Not connected to the document yet. Try again in a moment.";
 
-/** The first problem commentBodySchema finds, in its own words. */
-export function commentBodyError(value: string): string | null {
-  const parsed = commentBodySchema.safeParse(value);
-  return parsed.success ? null : (parsed.error.issues[0]?.message ?? "This comment cannot be posted.");
-}
-
-export function CommentComposer({ id: givenId, label, submitLabel, members, onSubmit, onCancel, initialValue = "", autoFocus, placeholder, rows = 3 }: CommentComposerProps) {
+export function CommentComposer({ id: givenId, label, submitLabel, members, onSubmit, onCancel, initialValue = "", autoFocus, placeholder, rows = 3, unavailableId = null }: CommentComposerProps) {
   const generatedId = useId();
   const id = givenId ?? generatedId;
   const [value, setValue] = useState(initialValue);
   const [error, setError] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
+  const rules = useRules(value !== "");
   const length = value.trim().length;
   // Going over the limit is shown as it happens, not only on submit.
-  const shownError = length > MAX_COMMENT_LENGTH ? commentBodyError(value) : error;
+  const shownError = rules && length > rules.MAX_COMMENT_LENGTH ? rules.commentBodyError(value) : error;
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
-    if (sending) return;
-    const problem = commentBodyError(value);
+    if (sending || unavailableId) return;
+    const problem = (rules ?? (await loadRules())).commentBodyError(value);
     if (problem) {
       setError(problem);
       return;
@@ -79,7 +98,7 @@ export function CommentComposer({ id: givenId, label, submitLabel, members, onSu
         }}
         members={members}
         error={shownError}
-        hint={length > MAX_COMMENT_LENGTH * 0.9 ? `${length.toLocaleString("en-US")} / ${MAX_COMMENT_LENGTH.toLocaleString("en-US")} characters` : null}
+        hint={rules && length > rules.MAX_COMMENT_LENGTH * 0.9 ? `${length.toLocaleString("en-US")} / ${rules.MAX_COMMENT_LENGTH.toLocaleString("en-US")} characters` : null}
         rows={rows}
         autoFocus={autoFocus}
         placeholder={placeholder}
@@ -99,7 +118,13 @@ export function CommentComposer({ id: givenId, label, submitLabel, members, onSu
             Cancel
           </button>
         ) : null}
-        <button type="submit" disabled={sending} className="rounded-lg bg-ink px-3 py-1.5 text-sm font-medium text-white hover:bg-ink/90 disabled:cursor-wait disabled:opacity-70">
+        <button
+          type="submit"
+          disabled={sending}
+          aria-disabled={unavailableId ? true : undefined}
+          aria-describedby={unavailableId ?? undefined}
+          className="rounded-lg bg-ink px-3 py-1.5 text-sm font-medium text-white hover:bg-ink/90 disabled:cursor-wait disabled:opacity-70 aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
+        >
           {submitLabel}
         </button>
       </div>

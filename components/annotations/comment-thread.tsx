@@ -6,19 +6,24 @@ import { AnsweredBadge } from "@/components/questions/answered-badge";
 import { CommentBody } from "./comment-body";
 import { CommentComposer } from "./comment-composer";
 import { CopyLink } from "./copy-link";
-import { absoluteTime, isoTime, relativeTime } from "./relative-time";
+import { isoTime, relativeTime } from "./relative-time";
 import type { ThreadContext } from "./thread-context";
 import { isUnreadable, type Thread, type ThreadComment } from "./threads";
 
 const SMALL_BUTTON =
-  "inline-flex min-h-8 items-center gap-1 rounded-md px-2 text-xs font-medium text-muted hover:bg-accent-soft/60 hover:text-ink aria-pressed:bg-accent-soft aria-pressed:text-accent";
+  "inline-flex min-h-8 items-center gap-1 rounded-md px-2 text-xs font-medium text-muted hover:bg-accent-soft/60 hover:text-ink aria-pressed:bg-accent-soft aria-pressed:text-accent aria-disabled:cursor-not-allowed aria-disabled:opacity-50";
 
-function Timestamp({ at, now }: { at: number; now: number }) {
+function Timestamp({ at, ctx }: { at: number; ctx: ThreadContext }) {
   return (
-    <time dateTime={isoTime(at)} title={absoluteTime(at)} className="text-xs text-muted">
-      {relativeTime(at, now)}
+    <time dateTime={isoTime(at)} title={ctx.exactTime(at)} className="text-xs text-muted">
+      {relativeTime(at, ctx.now)}
     </time>
   );
+}
+
+/** A control that writes, while the live document is not there: announced as unavailable, saying why. */
+export function unavailable(ctx: ThreadContext) {
+  return ctx.unavailableId ? { "aria-disabled": true, "aria-describedby": ctx.unavailableId } : {};
 }
 
 export const UNREADABLE_COMMENT = "This comment could not be read.";
@@ -41,6 +46,7 @@ function ReadableComment({ comment, ctx }: { comment: Comment; ctx: ThreadContex
   const reactedBy = ctx.reactions.get(comment.id) ?? [];
   const reacted = reactedBy.includes(ctx.actor.id);
   const isNew = ctx.isNew?.(comment) ?? false;
+  const editedAt = comment.editedAt === null ? undefined : ctx.exactTime(comment.editedAt);
 
   return (
     // Focusable so that a deep link or "Next new" can move focus here (deep-link.ts).
@@ -48,9 +54,9 @@ function ReadableComment({ comment, ctx }: { comment: Comment; ctx: ThreadContex
       <p className="flex flex-wrap items-baseline gap-x-2">
         {isNew ? <span className="rounded bg-accent-soft px-1.5 py-0.5 text-xs font-semibold text-accent">New</span> : null}
         <span className="text-sm font-medium text-ink">{comment.deleted ? "deleted" : ctx.nameOf(comment.authorId)}</span>
-        <Timestamp at={comment.createdAt} now={ctx.now} />
+        <Timestamp at={comment.createdAt} ctx={ctx} />
         {comment.editedAt !== null && !comment.deleted ? (
-          <span className="text-xs text-muted" title={`Edited ${absoluteTime(comment.editedAt)}`}>
+          <span className="text-xs text-muted" title={editedAt && `Edited ${editedAt}`}>
             (edited)
           </span>
         ) : null}
@@ -65,11 +71,12 @@ function ReadableComment({ comment, ctx }: { comment: Comment; ctx: ThreadContex
             members={ctx.members}
             initialValue={comment.body}
             autoFocus
+            unavailableId={ctx.unavailableId}
             onCancel={() => setEditing(false)}
             onSubmit={(body) => {
-              const saved = body === comment.body || ctx.actions.edit(comment.id, body);
-              if (saved) setEditing(false);
-              return saved;
+              if (body !== comment.body) ctx.actions?.edit(comment.id, body);
+              setEditing(false);
+              return true;
             }}
           />
         </div>
@@ -82,7 +89,8 @@ function ReadableComment({ comment, ctx }: { comment: Comment; ctx: ThreadContex
             type="button"
             aria-pressed={reacted}
             disabled={!ctx.canAnnotate}
-            onClick={() => ctx.actions.toggleReaction(comment.id)}
+            {...unavailable(ctx)}
+            onClick={() => ctx.actions?.toggleReaction(comment.id)}
             title={reactedBy.length > 0 ? `+1 from ${reactedBy.map(ctx.nameOf).join(", ")}` : "Give this +1"}
             className={`${SMALL_BUTTON} disabled:cursor-default disabled:hover:bg-transparent`}
           >
@@ -105,8 +113,10 @@ function ReadableComment({ comment, ctx }: { comment: Comment; ctx: ThreadContex
               <button
                 type="button"
                 autoFocus
-                className="min-h-8 rounded-md px-2 font-semibold text-red-800 hover:bg-red-100"
+                className="min-h-8 rounded-md px-2 font-semibold text-red-800 hover:bg-red-100 aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
+                {...unavailable(ctx)}
                 onClick={() => {
+                  if (!ctx.actions) return;
                   ctx.actions.remove(comment.id);
                   setConfirmingDelete(false);
                 }}
@@ -176,7 +186,7 @@ export function ThreadView({ thread, ctx, forceOpen = false }: ThreadViewProps) 
               </button>
             )}
             {canResolve ? (
-              <button type="button" className={`${SMALL_BUTTON} ml-auto`} onClick={() => ctx.actions.setResolved(root.id, !thread.resolved)}>
+              <button type="button" className={`${SMALL_BUTTON} ml-auto`} {...unavailable(ctx)} onClick={() => ctx.actions?.setResolved(root.id, !thread.resolved)}>
                 {thread.resolved ? "Reopen" : "Resolve"}
               </button>
             ) : null}
@@ -190,11 +200,12 @@ export function ThreadView({ thread, ctx, forceOpen = false }: ThreadViewProps) 
               rows={2}
               members={ctx.members}
               autoFocus
+              unavailableId={ctx.unavailableId}
               onCancel={() => setReplying(false)}
               onSubmit={(body) => {
-                const sent = ctx.actions.reply(root.id, root.highlightId, body);
-                if (sent) setReplying(false);
-                return sent;
+                ctx.actions?.reply(root.id, root.highlightId, body);
+                setReplying(false);
+                return true;
               }}
             />
           </div>

@@ -3,18 +3,8 @@
 // the live document `draft-threads:<draftId>`; components/drafts/draft-workspace.tsx): threads on
 // passages in text order, threads on the whole paper or draft, and what could not be placed or read.
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from "react";
-import type * as Y from "yjs";
-import type { AnchorResult } from "@/lib/anchoring";
-import {
-  createComment,
-  deleteComment,
-  deleteHighlight,
-  editComment,
-  setHighlightKind,
-  setThreadResolved,
-  toggleReaction,
-  type UnreadableEntry,
-} from "@/lib/collab/reading-doc";
+import type { AnchorResult } from "@/lib/anchoring/anchor";
+import type { UnreadableEntry } from "@/lib/collab/reading-doc";
 import type { Actor, SessionTeams } from "@/lib/policies";
 import { CommentAnnouncer } from "./comment-announcer";
 import { CommentComposer } from "./comment-composer";
@@ -24,10 +14,12 @@ import { ThreadView } from "./comment-thread";
 import { HighlightCard, highlightCardId } from "./highlight-card";
 import type { Member } from "./mention-autocomplete";
 import { NewsBar, newCommentIds, nextNewComment, useNews, useNewsSource } from "./news";
+import type { ReadingData } from "./reading-data";
+import { absoluteTime } from "./relative-time";
 import type { DraftLinks, ThreadActions, ThreadContext, ThreadPlace } from "./thread-context";
 import { ThreadFilters } from "./thread-filters";
 import { buildThreads, type ThreadHighlight } from "./threads";
-import { useNow, type ReadingData } from "./use-live-data";
+import { useHydrated, useNow } from "./use-now";
 
 export interface ActiveHighlight {
   id: string;
@@ -57,8 +49,8 @@ export interface CommentsPanelProps {
   abstract: string;
   /** How a found passage reads now, where it is not a slice of `abstract` (a draft's live text). */
   passageText?: (highlight: ThreadHighlight, anchor: { start: number; end: number }) => string;
-  /** The live document; null while it is being (re)created, when changes are refused with a message. */
-  doc: Y.Doc | null;
+  /** The writes on the live document (thread-actions.ts); null until it is there, when they are shown unavailable. */
+  actions: ThreadActions | null;
   data: ReadingData<ThreadHighlight>;
   /** Entries stored in a shape that cannot be read: each shown as such, in its place. */
   unreadable?: readonly UnreadableEntry[];
@@ -80,30 +72,15 @@ export interface CommentsPanelProps {
   composer?: ReactNode;
   /** The region's accessible name, when it is not just its heading. */
   label?: string;
+  /** When the server rendered the page (epoch ms), so hydration shows the same "5 min ago" as its render. */
+  renderedAt?: number;
   className?: string;
 }
 
 export const EMPTY_MESSAGE = READING_COPY.emptyMessage;
 
-function useActions(doc: Y.Doc | null, actor: Actor): ThreadActions {
-  return useMemo(() => {
-    const write = (change: (doc: Y.Doc) => void) => {
-      if (!doc) return false;
-      change(doc);
-      return true;
-    };
-    return {
-      startThread: (highlightId, body) => write((d) => createComment(d, { authorId: actor.id, highlightId, parentId: null, body })),
-      reply: (rootId, highlightId, body) => write((d) => createComment(d, { authorId: actor.id, highlightId, parentId: rootId, body })),
-      edit: (commentId, body) => write((d) => editComment(d, commentId, body)),
-      remove: (commentId) => write((d) => deleteComment(d, commentId)),
-      toggleReaction: (commentId) => write((d) => toggleReaction(d, commentId, actor.id)),
-      setResolved: (rootId, resolved) => write((d) => setThreadResolved(d, rootId, actor.id, resolved)),
-      setKind: (highlightId, kind) => write((d) => setHighlightKind(d, highlightId, kind)),
-      deleteHighlight: (highlightId) => write((d) => deleteHighlight(d, highlightId)),
-    };
-  }, [doc, actor.id]);
-}
+/** Said (to assistive technology) of every control that writes, until the live document is there. */
+export const UNAVAILABLE_REASON = "Still connecting to the live document: posting, replying, +1, editing and resolving work once it is live.";
 
 const NOTHING_UNREADABLE: readonly UnreadableEntry[] = [];
 
@@ -112,7 +89,7 @@ export const UNREADABLE_HIGHLIGHT = "This highlight could not be read.";
 export function CommentsPanel({
   abstract,
   passageText,
-  doc,
+  actions,
   data,
   unreadable = NOTHING_UNREADABLE,
   anchors,
@@ -128,11 +105,13 @@ export function CommentsPanel({
   copy = READING_COPY,
   composer,
   label,
+  renderedAt,
   className = "",
 }: CommentsPanelProps) {
   const headingId = useId();
-  const now = useNow();
-  const actions = useActions(doc, actor);
+  const unavailableId = useId();
+  const now = useNow(60_000, renderedAt);
+  const hydrated = useHydrated();
   const allThreads = useMemo(
     () => buildThreads(data.highlights, data.comments, anchors, passageText ?? abstract, unreadable),
     [data.highlights, data.comments, anchors, passageText, abstract, unreadable],
@@ -178,16 +157,18 @@ export function CommentsPanel({
       canAnnotate,
       reactions: data.reactions,
       now,
+      exactTime: (at) => (hydrated ? absoluteTime(at) : undefined),
       nameOf: (userId) => byId.get(userId) ?? (userId === actor.id ? actor.name : "A former member"),
       mentionLabel: (handle) => byHandle.get(handle),
       actions,
+      unavailableId: actions ? null : unavailableId,
       drafts,
       mayResolve,
       place,
       isNew,
       revealedCommentId,
     };
-  }, [actor, session, members, canAnnotate, data.reactions, now, actions, drafts, mayResolve, place, isNew, revealedCommentId]);
+  }, [actor, session, members, canAnnotate, data.reactions, now, hydrated, actions, unavailableId, drafts, mayResolve, place, isNew, revealedCommentId]);
 
   // Once the target is on the page (the document may still be loading), scroll to it and focus it, once per
   // request; and again if its thread moved while it had focus (a draft's passages are placed once the
@@ -236,6 +217,11 @@ export function CommentsPanel({
       </h2>
       <NewsBar news={news} onNext={nextNew} />
       <CommentAnnouncer comments={data.comments} actorId={actor.id} nameOf={ctx.nameOf} />
+      {actions ? null : (
+        <p id={unavailableId} className="sr-only">
+          {UNAVAILABLE_REASON}
+        </p>
+      )}
 
       {composer ??
         (canAnnotate ? (
@@ -246,7 +232,11 @@ export function CommentsPanel({
               rows={2}
               members={members}
               placeholder={copy.composerPlaceholder}
-              onSubmit={(body) => actions.startThread(null, body)}
+              unavailableId={ctx.unavailableId}
+              onSubmit={(body) => {
+                actions?.startThread(null, body);
+                return true;
+              }}
             />
           </div>
         ) : null)}

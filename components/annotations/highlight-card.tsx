@@ -1,14 +1,14 @@
 "use client";
 import { useId, useState } from "react";
-import { HIGHLIGHT_KINDS, type HighlightKind } from "@/lib/collab/reading-doc";
+import type { HighlightKind } from "@/lib/collab/reading-doc";
 import { can } from "@/lib/policies";
 import { CommentComposer } from "./comment-composer";
 import { CopyLink } from "./copy-link";
 import { AnsweredBadge } from "@/components/questions/answered-badge";
 import { DraftQuotes } from "./draft-quotes";
-import { ThreadView } from "./comment-thread";
-import { KIND_STYLES } from "./kinds";
-import { absoluteTime, isoTime, relativeTime } from "./relative-time";
+import { ThreadView, unavailable } from "./comment-thread";
+import { KIND_STYLES, KINDS } from "./kinds";
+import { isoTime, relativeTime } from "./relative-time";
 import type { ThreadContext } from "./thread-context";
 import { isUnreadable, type HighlightGroup } from "./threads";
 
@@ -52,7 +52,7 @@ export function HighlightCard({ group, ctx, active, onShowInText }: HighlightCar
         <span>
           Highlighted by <span className="font-medium text-ink">{ctx.nameOf(highlight.authorId)}</span>
         </span>
-        <time dateTime={isoTime(highlight.createdAt)} title={absoluteTime(highlight.createdAt)}>
+        <time dateTime={isoTime(highlight.createdAt)} title={ctx.exactTime(highlight.createdAt)}>
           {relativeTime(highlight.createdAt, ctx.now)}
         </time>
       </h4>
@@ -74,10 +74,12 @@ export function HighlightCard({ group, ctx, active, onShowInText }: HighlightCar
             Kind
             <select
               value={highlight.kind}
-              onChange={(event) => ctx.actions.setKind(highlight.id, event.target.value as HighlightKind)}
-              className="min-h-8 rounded-md border border-rule bg-white px-1 text-xs text-ink focus:border-accent"
+              disabled={!ctx.actions}
+              aria-describedby={ctx.unavailableId ?? undefined}
+              onChange={(event) => ctx.actions?.setKind(highlight.id, event.target.value as HighlightKind)}
+              className="min-h-8 rounded-md border border-rule bg-white px-1 text-xs text-ink focus:border-accent disabled:opacity-50"
             >
-              {HIGHLIGHT_KINDS.map((kind) => (
+              {KINDS.map((kind) => (
                 <option key={kind} value={kind}>
                   {KIND_STYLES[kind].label}
                 </option>
@@ -89,7 +91,13 @@ export function HighlightCard({ group, ctx, active, onShowInText }: HighlightCar
           confirmingDelete ? (
             <span role="group" aria-label="Delete this highlight?" className="inline-flex items-center gap-1 rounded-md bg-red-50 px-1 text-xs text-red-900">
               Delete this highlight{threads.length > 0 ? " and its comments" : ""}?
-              <button type="button" autoFocus onClick={() => ctx.actions.deleteHighlight(highlight.id)} className="min-h-8 rounded-md px-2 font-semibold text-red-800 hover:bg-red-100">
+              <button
+                type="button"
+                autoFocus
+                {...unavailable(ctx)}
+                onClick={() => ctx.actions?.deleteHighlight(highlight.id)}
+                className="min-h-8 rounded-md px-2 font-semibold text-red-800 hover:bg-red-100 aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
+              >
                 Yes, delete
               </button>
               <button type="button" onClick={() => setConfirmingDelete(false)} className="min-h-8 rounded-md px-2 font-medium text-muted hover:text-ink">
@@ -118,11 +126,12 @@ export function HighlightCard({ group, ctx, active, onShowInText }: HighlightCar
             submitLabel="Add comment"
             rows={2}
             members={ctx.members}
+            unavailableId={ctx.unavailableId}
             onCancel={active ? undefined : () => setComposing(false)}
             onSubmit={(body) => {
-              const sent = ctx.actions.startThread(highlight.id, body);
-              if (sent) setComposing(false);
-              return sent;
+              ctx.actions?.startThread(highlight.id, body);
+              setComposing(false);
+              return true;
             }}
           />
         </div>

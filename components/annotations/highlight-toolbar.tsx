@@ -2,7 +2,7 @@
 import { useEffect, useId, useRef, useState, type CSSProperties, type FormEvent } from "react";
 import { MAX_EXACT_LENGTH } from "@/lib/anchoring";
 import type { HighlightKind } from "@/lib/collab/reading-doc";
-import { commentBodyError } from "./comment-composer";
+import { commentBodyError } from "./comment-rules";
 import { DEFAULT_KIND, KIND_STYLES, KINDS } from "./kinds";
 import type { Member } from "./mention-autocomplete";
 import { MentionTextarea } from "./mention-textarea";
@@ -14,12 +14,13 @@ export interface HighlightToolbarProps {
   /** Put focus on the kind choice when it opens (keyboard users asked for it). */
   takeFocus: boolean;
   style?: CSSProperties;
-  /** Returns false when the highlight could not be saved. */
-  onHighlight: (input: { kind: HighlightKind; firstComment: string }) => boolean;
+  /** Why highlighting is not possible just now (the live document is still connecting); null when it is. */
+  unavailable?: string | null;
+  onHighlight: (input: { kind: HighlightKind; firstComment: string }) => void;
   onClose: () => void;
 }
 
-export function HighlightToolbar({ length, members, takeFocus, style, onHighlight, onClose }: HighlightToolbarProps) {
+export function HighlightToolbar({ length, members, takeFocus, style, unavailable = null, onHighlight, onClose }: HighlightToolbarProps) {
   const id = useId();
   const [kind, setKind] = useState<HighlightKind>(DEFAULT_KIND);
   const [comment, setComment] = useState("");
@@ -33,13 +34,13 @@ export function HighlightToolbar({ length, members, takeFocus, style, onHighligh
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (tooLong) return;
+    if (tooLong || unavailable) return;
     const problem = comment.trim() ? commentBodyError(comment) : null;
     if (problem) {
       setError(problem);
       return;
     }
-    if (!onHighlight({ kind, firstComment: comment.trim() })) setError("Not connected to the document yet. Try again in a moment.");
+    onHighlight({ kind, firstComment: comment.trim() });
   };
 
   return (
@@ -103,11 +104,22 @@ export function HighlightToolbar({ length, members, takeFocus, style, onHighligh
           rows={2}
         />
       )}
+      {unavailable && !tooLong ? (
+        <p id={`${id}-unavailable`} className="text-xs text-muted">
+          {unavailable}
+        </p>
+      ) : null}
       <div className="flex items-center justify-end gap-2">
         <button type="button" onClick={onClose} className="min-h-8 rounded-lg px-3 text-sm font-medium text-muted hover:text-ink">
           Cancel
         </button>
-        <button type="submit" disabled={tooLong} className="min-h-8 rounded-lg bg-ink px-3 text-sm font-medium text-white hover:bg-ink/90 disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={tooLong}
+          aria-disabled={unavailable ? true : undefined}
+          aria-describedby={unavailable && !tooLong ? `${id}-unavailable` : undefined}
+          className="min-h-8 rounded-lg bg-ink px-3 text-sm font-medium text-white hover:bg-ink/90 disabled:opacity-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-50"
+        >
           Highlight
         </button>
       </div>

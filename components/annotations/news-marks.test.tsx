@@ -24,7 +24,7 @@ function panel(doc: Y.Doc): ReactElement {
   return (
     <CommentsPanel
       abstract={ABSTRACT}
-      doc={doc}
+      actions={null}
       data={{ highlights, comments, reactions }}
       unreadable={unreadable}
       anchors={anchorHighlights(ABSTRACT, highlights)}
@@ -87,9 +87,11 @@ describe("a revealed comment", () => {
     canAnnotate: true,
     reactions: new Map(),
     now: Date.now(),
+    exactTime: () => undefined,
     nameOf: (id) => members.find((member) => member.id === id)?.name ?? "?",
     mentionLabel: () => undefined,
-    actions: {} as ThreadContext["actions"],
+    actions: null,
+    unavailableId: null,
     revealedCommentId,
   });
 

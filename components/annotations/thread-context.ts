@@ -3,16 +3,16 @@ import type { Actor, SessionTeams } from "@/lib/policies";
 import type { Comment, HighlightKind } from "@/lib/collab/reading-doc";
 import type { Member } from "./mention-autocomplete";
 
+/** The writes on a thread document, each one transaction (thread-actions.ts binds them to a document). */
 export interface ThreadActions {
-  /** Each returns false when the document is not ready (nothing was changed). */
-  startThread(highlightId: string | null, body: string): boolean;
-  reply(rootId: string, highlightId: string | null, body: string): boolean;
-  edit(commentId: string, body: string): boolean;
-  remove(commentId: string): boolean;
-  toggleReaction(commentId: string): boolean;
-  setResolved(rootId: string, resolved: boolean): boolean;
-  setKind(highlightId: string, kind: HighlightKind): boolean;
-  deleteHighlight(highlightId: string): boolean;
+  startThread(highlightId: string | null, body: string): void;
+  reply(rootId: string, highlightId: string | null, body: string): void;
+  edit(commentId: string, body: string): void;
+  remove(commentId: string): void;
+  toggleReaction(commentId: string): void;
+  setResolved(rootId: string, resolved: boolean): void;
+  setKind(highlightId: string, kind: HighlightKind): void;
+  deleteHighlight(highlightId: string): void;
 }
 
 export interface ThreadContext {
@@ -23,9 +23,14 @@ export interface ThreadContext {
   /** commentId -> ids of users who gave it +1 */
   reactions: ReadonlyMap<string, string[]>;
   now: number;
+  /** The exact time for a <time>'s title, in the reader's time zone; undefined in the server's render, which does not know it. */
+  exactTime(at: number): string | undefined;
   nameOf(userId: string): string;
   mentionLabel(handle: string): string | undefined;
-  actions: ThreadActions;
+  /** Null while the live document is not there yet: every control that writes is then shown unavailable. */
+  actions: ThreadActions | null;
+  /** While `actions` is null, the id of the element saying why; those controls point at it (aria-describedby). */
+  unavailableId: string | null;
   /** Where highlights can be quoted (the reading page); absent where drafts do not apply. */
   drafts?: DraftLinks;
   /**

@@ -2,9 +2,8 @@
 // The Comments panel's filter bar: kind, author, open or resolved, and "mine", each choice with how many
 // threads it would show. Native controls, so they work by keyboard and read well at 375 px.
 import { useId } from "react";
-import { HIGHLIGHT_KINDS } from "@/lib/collab/reading-doc";
 import { isFiltering, NO_FILTER, type FilterCounts, type KindChoice, type StatusChoice, type ThreadFilter } from "./filter-threads";
-import { KIND_STYLES } from "./kinds";
+import { KIND_STYLES, KINDS } from "./kinds";
 
 export interface ThreadFiltersProps {
   filter: ThreadFilter;
@@ -17,7 +16,7 @@ export interface ThreadFiltersProps {
 
 const SELECT =
   "min-h-9 w-full min-w-0 rounded-md border border-rule bg-white px-2 py-1 text-sm text-ink focus:border-accent focus:outline-none focus-visible:ring-2 focus-visible:ring-accent/30";
-const KIND_CHOICES: readonly KindChoice[] = [...HIGHLIGHT_KINDS, "whole"];
+const KIND_CHOICES: readonly KindChoice[] = [...KINDS, "whole"];
 
 export function ThreadFilters({ filter, counts, onChange, nameOf, wholeLabel }: ThreadFiltersProps) {
   const id = useId();

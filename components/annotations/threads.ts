@@ -1,7 +1,7 @@
 // Groups a thread document's comments into what the Comments panel shows: highlight threads in text
 // order, threads on the whole paper (or draft), and highlights whose passage can no longer be found.
 // The same for readings and drafts: only where a passage is (`anchors`) and how it reads now differ.
-import { anchorTarget, type AnchorResult } from "@/lib/anchoring";
+import { anchorTarget, type AnchorResult } from "@/lib/anchoring/anchor";
 import type { DraftHighlight } from "@/lib/collab/draft-threads-doc";
 import type { Comment, Highlight, UnreadableEntry } from "@/lib/collab/reading-doc";
 

@@ -18,7 +18,7 @@ function render(doc: Y.Doc): string {
   return renderToStaticMarkup(
     <CommentsPanel
       abstract={ABSTRACT}
-      doc={doc}
+      actions={null}
       data={{ highlights, comments, reactions }}
       unreadable={unreadable}
       anchors={anchorHighlights(ABSTRACT, highlights)}

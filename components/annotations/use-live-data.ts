@@ -1,20 +1,12 @@
 "use client";
 // Subscriptions to the shared document and to awareness. Everything read from them goes through
 // the schema readers (reading-doc.ts, awareness-peers.ts): other clients wrote it.
-import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useMemo, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
 import type { Awareness } from "y-protocols/awareness";
-import { memoizeAnchors, type AnchorResult } from "@/lib/anchoring";
-import { readComments, readHighlights, readingMaps, readReactions, type Comment, type Highlight } from "@/lib/collab/reading-doc";
+import { readComments, readHighlights, readingMaps, readReactions, type Highlight } from "@/lib/collab/reading-doc";
 import { readPeers, type Peer } from "./awareness-peers";
-
-/** A thread document read as plain data; a draft's threads carry their own kind of highlight. */
-export interface ReadingData<H = Highlight> {
-  highlights: H[];
-  comments: Comment[];
-  /** commentId -> ids of the users who gave it +1 */
-  reactions: Map<string, string[]>;
-}
+import type { ReadingData } from "./reading-data";
 
 type Part = "highlights" | "comments" | "reactions";
 
@@ -63,15 +55,6 @@ export function useReadingData<H = Highlight>(doc: Y.Doc, readHighlightsOf?: (do
   return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 }
 
-/**
- * Where each highlight sits in `abstract` now (anchorTarget), re-anchored only when the abstract or that
- * highlight's stored target changed; the same Map comes back while nothing moved.
- */
-export function useAnchors(abstract: string, highlights: readonly Highlight[]): ReadonlyMap<string, AnchorResult> {
-  const [anchorAll] = useState(() => memoizeAnchors());
-  return useMemo(() => anchorAll(abstract, highlights), [anchorAll, abstract, highlights]);
-}
-
 const NO_PEERS: Peer[] = [];
 
 function awarenessStore(awareness: Awareness | null) {
@@ -96,14 +79,4 @@ function awarenessStore(awareness: Awareness | null) {
 export function usePeers(awareness: Awareness | null): Peer[] {
   const store = useMemo(() => awarenessStore(awareness), [awareness]);
   return useSyncExternalStore(store.subscribe, store.getSnapshot, () => NO_PEERS);
-}
-
-/** The current time, refreshed every `intervalMs`, for relative timestamps. */
-export function useNow(intervalMs = 60_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), intervalMs);
-    return () => window.clearInterval(timer);
-  }, [intervalMs]);
-  return now;
 }

@@ -12,9 +12,10 @@ import type { Actor, DraftKind, SessionTeams } from "@/lib/policies";
 import { CommentComposer } from "../annotations/comment-composer";
 import { CommentsPanel, type ActiveHighlight, type PanelCopy } from "../annotations/comments-panel";
 import type { Member } from "../annotations/mention-autocomplete";
+import type { ReadingData } from "../annotations/reading-data";
+import { useThreadActions } from "../annotations/thread-actions";
 import type { ThreadPlace } from "../annotations/thread-context";
 import type { ThreadHighlight } from "../annotations/threads";
-import type { ReadingData } from "../annotations/use-live-data";
 import type { SelectionAnchor } from "./comment-anchors";
 
 export interface DraftCommentsPanelProps {
@@ -56,6 +57,7 @@ const SMALL_BUTTON = "inline-flex min-h-8 items-center gap-1 rounded-md px-2 tex
 export function DraftCommentsPanel(props: DraftCommentsPanelProps) {
   const { doc, actor, draftKind, session, pending, focusRequest, onClearPending } = props;
   const composerId = useId();
+  const actions = useThreadActions(doc, actor.id);
   const mayResolve = useMemo(() => (threadAuthorId: string) => mayResolveDraftThread(actor, { threadAuthorId, draftKind, session }), [actor, draftKind, session]);
 
   useEffect(() => {
@@ -103,7 +105,7 @@ export function DraftCommentsPanel(props: DraftCommentsPanelProps) {
     <CommentsPanel
       abstract=""
       passageText={props.passageText}
-      doc={doc}
+      actions={actions}
       data={props.data}
       unreadable={props.unreadable}
       anchors={props.anchors}

@@ -60,14 +60,14 @@ describe("getReadingAnnotations", () => {
   it("gives exactly what the browser's readers find in the document, as JSON-safe data", async () => {
     const annotations = await getReadingAnnotations({ actor: alice, readingId, db: test.db });
     const expected = readReadingEntries(doc);
-    expect(annotations).toEqual({ ...expected, reactions: [...expected.reactions] });
+    expect(annotations).toEqual({ ...expected, reactions: [...expected.reactions], readAt: expect.any(Number) });
     expect(annotations!.comments.map((comment) => comment.body)).toEqual(["Why **this**?", "A reply"]);
     expect(annotations!.unreadable).toEqual([{ root: "comments", id: "broken-comment-1", unreadable: true, highlightId: null, parentId: null }]);
     expect(JSON.parse(JSON.stringify(annotations))).toEqual(annotations);
   });
 
   it("is empty for a reading nobody has annotated, and null for an archived or unknown one", async () => {
-    expect(await getReadingAnnotations({ actor: alice, readingId: emptyReadingId, db: test.db })).toEqual({ highlights: [], comments: [], reactions: [], unreadable: [] });
+    expect(await getReadingAnnotations({ actor: alice, readingId: emptyReadingId, db: test.db })).toMatchObject({ highlights: [], comments: [], reactions: [], unreadable: [] });
     expect(await getReadingAnnotations({ actor: alice, readingId: archivedReadingId, db: test.db })).toBeNull();
     expect(await getReadingAnnotations({ actor: alice, readingId: "c0000000000000000000000000", db: test.db })).toBeNull();
   });

@@ -17,6 +17,8 @@ export interface ReadingAnnotations {
   reactions: Array<[string, string[]]>;
   /** Entries stored in a shape that cannot be read, each shown as such in its place. */
   unreadable: UnreadableEntry[];
+  /** When the document was read (epoch ms): "5 min ago" on the page counts from here until it hydrates. */
+  readAt: number;
 }
 
 export interface GetReadingAnnotationsOptions {
@@ -37,7 +39,7 @@ export async function getReadingAnnotations({ actor, readingId, db = getDb() }: 
   try {
     if (stored.update) Y.applyUpdate(doc, stored.update);
     const { highlights, comments, reactions, unreadable } = readReadingEntries(doc);
-    return { highlights, comments, reactions: [...reactions], unreadable };
+    return { highlights, comments, reactions: [...reactions], unreadable, readAt: Date.now() };
   } finally {
     doc.destroy();
   }

@@ -5,6 +5,7 @@ import { getCurrentActor } from "@/lib/auth/current-actor";
 import { requireMember } from "@/lib/auth/page-guard";
 import { can } from "@/lib/policies";
 import { getReading } from "@/lib/readings/get-reading";
+import { getReadingAnnotations } from "@/lib/readings/get-reading-annotations";
 import { getDb } from "@/lib/db/client";
 import { listMembersForMentions } from "@/lib/members/handles";
 import { citationsForSession } from "@/lib/drafts/quote-highlight";
@@ -33,6 +34,9 @@ export default async function ReadingPage({ params }: Params) {
   const members = await listMembersForMentions({ actor, db: getDb() });
   const citations = await citationsForSession({ sessionId: reading.sessionId, readingId: reading.id });
   const lastSeen = await getLastSeen({ actor, place: { documentKind: "reading", documentId: reading.id } });
+  // Rendered into the HTML, so the page is readable before its live connection (or without script).
+  const annotations = await getReadingAnnotations({ actor, readingId: reading.id });
+  if (!annotations) notFound();
   return (
     <article className="mx-auto max-w-6xl">
       <nav aria-label="Breadcrumb" className="text-sm text-muted">
@@ -80,6 +84,7 @@ export default async function ReadingPage({ params }: Params) {
                 session={{ leadTeamId: reading.session.leadTeamId, blogTeamId: reading.session.blogTeamId }}
                 members={members}
                 drafts={{ readingId: reading.id, sessionSlug: reading.session.slug, citations }}
+                initial={annotations}
               />
             </NewsSourceProvider>
           </div>

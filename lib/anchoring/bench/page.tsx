@@ -7,7 +7,8 @@ import * as Y from "yjs";
 import { anchorTarget, describeTextRange, MAX_EXACT_LENGTH, memoizeAnchors, type AnchorResult, type TextTarget } from "@/lib/anchoring";
 import { createComment, createHighlight } from "@/lib/collab/reading-doc";
 import { AnnotatedAbstract } from "@/components/annotations/annotated-abstract";
-import { readingDataStore, useAnchors, useReadingData } from "@/components/annotations/use-live-data";
+import { useAnchors } from "@/components/annotations/reading-data";
+import { readingDataStore, useReadingData } from "@/components/annotations/use-live-data";
 
 export interface BenchOptions {
   highlights: number;
