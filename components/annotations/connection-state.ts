@@ -1,6 +1,5 @@
 // What the connection badge says, derived from the few facts the provider and the browser report, and
-// from whether the session still signs in when the socket is down.
-import { z } from "zod/mini";
+// from whether the session still signs in when the socket is down (asked by session-probe.ts).
 
 export type ConnectionStatus = "connecting" | "live" | "reconnecting" | "offline" | "signed-out" | "gone";
 export type SocketState = "connecting" | "connected" | "disconnected";
@@ -48,34 +47,14 @@ export function statusLabel(status: ConnectionStatus, unsyncedChanges: number, n
   }
 }
 
-/** Answers `{ "signedIn": boolean }` for the session cookie the browser sends. */
-export const SESSION_PROBE_URL = "/api/session";
 /** How often to ask again while the socket stays down and the session was not found ended. */
 export const SESSION_RECHECK_MS = 15_000;
 
 export type SessionProbe = "signed-in" | "signed-out" | "unknown";
 
-const probeSchema = z.object({ signedIn: z.boolean() });
-
 /** Worth asking about the session: the socket is down after having been up, or has not come up in time. */
 export function shouldProbeSession(status: ConnectionStatus): boolean {
   return status === "reconnecting" || status === "offline";
-}
-
-/**
- * Whether the session behind the page still signs in. A browser cannot see why a websocket upgrade failed,
- * so a 401 (the password was changed elsewhere) would otherwise look like a network outage, forever.
- */
-export async function probeSession(fetcher: typeof fetch = fetch): Promise<SessionProbe> {
-  try {
-    const response = await fetcher(SESSION_PROBE_URL, { cache: "no-store", credentials: "same-origin" });
-    if (!response.ok) return "unknown";
-    const parsed = probeSchema.safeParse(await response.json());
-    if (!parsed.success) return "unknown";
-    return parsed.data.signedIn ? "signed-in" : "signed-out";
-  } catch {
-    return "unknown";
-  }
 }
 
 /** A session known to have ended outranks "Reconnecting" or "Offline"; a live socket outranks everything. */

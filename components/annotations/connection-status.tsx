@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import { probeSession, SESSION_RECHECK_MS, shouldProbeSession, statusLabel, withSession, type ConnectionStatus as Status, type SessionProbe } from "./connection-state";
+import { SESSION_RECHECK_MS, shouldProbeSession, statusLabel, withSession, type ConnectionStatus as Status, type SessionProbe } from "./connection-state";
 
 export interface ConnectionStatusProps {
   status: Status;
@@ -53,7 +53,8 @@ function useSessionWhileDown(status: Status): SessionProbe {
     let cancelled = false;
     let timer: number | undefined;
     const check = async () => {
-      const answer = await probeSession();
+      // Fetched when the socket first drops; if even that fails, the answer is just not known yet.
+      const answer = await import("./session-probe").then(({ probeSession }) => probeSession(), (): SessionProbe => "unknown");
       if (cancelled) return;
       setSession(answer);
       // An ended session stays ended until the user signs in (then the socket comes back and `down` clears).
