@@ -2,8 +2,7 @@
 // The abstract with everyone's highlights drawn in it. The container is a contentEditable whose
 // every editing input is blocked: that is what lets keyboard users move a caret and select with
 // Shift+arrow keys, which plain text does not allow. Offsets are into the whole abstract string.
-import dynamic from "next/dynamic";
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { lazy, Suspense, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 import type { AnchorResult } from "@/lib/anchoring";
 import type { Highlight, HighlightKind } from "@/lib/collab/reading-doc";
 import type { Peer } from "./awareness-peers";
@@ -15,9 +14,11 @@ import { normalizeSelection } from "./selection-offsets";
 import { useHydrated } from "./use-now";
 
 // The toolbar is loaded when someone first reaches into the abstract (many readers only read), so it is
-// there by the time a selection asks for it.
-const loadToolbar = () => void import("./highlight-toolbar");
-const HighlightToolbar = dynamic(() => import("./highlight-toolbar").then((module) => module.HighlightToolbar), { ssr: false });
+// there by the time a selection asks for it. React.lazy rather than next/dynamic, whose loader would
+// cost the page more than the toolbar does.
+const loadToolbar = () => import("./highlight-toolbar");
+const HighlightToolbar = lazy(() => loadToolbar().then((module) => ({ default: module.HighlightToolbar })));
+const prefetchToolbar = () => void loadToolbar();
 
 export interface NewHighlight {
   kind: HighlightKind;
@@ -313,8 +314,8 @@ export function AnnotatedAbstract({
           tabIndex={hydrated ? 0 : undefined}
           onKeyDown={onKeyDown}
           // Someone who reaches into the abstract may be about to select: fetch the toolbar now.
-          onFocus={onCreateHighlight ? loadToolbar : undefined}
-          onPointerDown={onCreateHighlight ? loadToolbar : undefined}
+          onFocus={onCreateHighlight ? prefetchToolbar : undefined}
+          onPointerDown={onCreateHighlight ? prefetchToolbar : undefined}
           onPaste={(event) => event.preventDefault()}
           onCut={(event) => event.preventDefault()}
           onDrop={(event) => event.preventDefault()}
@@ -328,19 +329,21 @@ export function AnnotatedAbstract({
       )}
 
       {draft && onCreateHighlight ? (
-        <HighlightToolbar
-          key={`${draft.start}:${draft.end}`}
-          length={draft.end - draft.start}
-          members={members}
-          takeFocus={draft.takeFocus}
-          style={{ top: draft.position.top, left: draft.position.left }}
-          unavailable={highlightUnavailable}
-          onClose={() => closeToolbar(true)}
-          onHighlight={({ kind, firstComment }) => {
-            onCreateHighlight({ kind, start: draft.start, end: draft.end, firstComment });
-            closeToolbar(false);
-          }}
-        />
+        <Suspense fallback={null}>
+          <HighlightToolbar
+            key={`${draft.start}:${draft.end}`}
+            length={draft.end - draft.start}
+            members={members}
+            takeFocus={draft.takeFocus}
+            style={{ top: draft.position.top, left: draft.position.left }}
+            unavailable={highlightUnavailable}
+            onClose={() => closeToolbar(true)}
+            onHighlight={({ kind, firstComment }) => {
+              onCreateHighlight({ kind, start: draft.start, end: draft.end, firstComment });
+              closeToolbar(false);
+            }}
+          />
+        </Suspense>
       ) : null}
 
       {abstract && onCreateHighlight ? (
