@@ -1,7 +1,7 @@
 // Server rendering of "Changes since": the changed lines, or the "too different" state in their place.
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { ChangesSince } from "./revisions-panel";
+import { ChangesSince } from "./revision-viewer";
 import type { RevisionDiff } from "./revisions";
 
 const render = (diff: RevisionDiff) => renderToStaticMarkup(<ChangesSince revision={{ diff }} />);
