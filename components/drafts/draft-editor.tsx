@@ -1,11 +1,13 @@
 "use client";
 // The draft's editor: Tiptap bound to the live Y.Doc (Collaboration), co-editors' carets, the
 // formatting toolbar for writers, the word count and the "Comment on selection" button for everyone.
-// Mounted only once the document's provider exists, and re-mounted (keyed by the Y.Doc) when a
-// refused change makes the connection replace the document: Collaboration binds one Y.Doc for life.
+// Mounted once the document's provider exists, and re-mounted (keyed by the Y.Doc) when a refused
+// change makes the connection replace the document: Collaboration binds one Y.Doc for life. Until the
+// workspace says it is ready (in sync with the server, or known to be offline), it stays hidden behind
+// the server-rendered draft, and then replays what was done to that (early-input.ts).
 import { TextSelection } from "@tiptap/pm/state";
-import { useEffect, useId, useRef, useState, useSyncExternalStore, type KeyboardEvent } from "react";
-import { EditorContent, useEditor, useEditorState, type ChainedCommands, type Editor } from "@tiptap/react";
+import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from "react";
+import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { CharacterCount, Placeholder } from "@tiptap/extensions";
@@ -15,7 +17,11 @@ import { DRAFT_FRAGMENT, draftContentExtensions } from "@/lib/drafts/editor-sche
 import { fallbackColor } from "../annotations/awareness-peers";
 import { renderCaret, renderSelection } from "./carets";
 import { CommentAnchors, selectionAnchor, type SelectionAnchor } from "./comment-anchors";
-import { buttonLabel, describeShortcut, parseLinkInput, TOOLBAR_BUTTONS, toolbarFocusTarget, toolbarState, type ToolbarButtonName } from "./toolbar";
+import { DraftFrame, SELECT_HINT } from "./draft-frame";
+import { READER_PLACEHOLDER } from "./draft-layout";
+import type { EarlyAction, EarlyInput, EarlyKeyName } from "./early-input";
+import { FormattingToolbar, useMac } from "./formatting-toolbar";
+import { describeShortcut, parseLinkInput, toolbarState } from "./toolbar";
 import styles from "./draft-editor.module.css";
 
 export interface DraftEditorProps {
@@ -27,26 +33,17 @@ export interface DraftEditorProps {
   canWrite: boolean;
   /** Who we are, for our own caret (the server sets the `user` that others see). */
   self: { id: string; name: string };
+  /** In sync with the server (or known to be offline): the editor replaces `fallback`. */
+  ready: boolean;
+  /** Shown until the editor is ready: the server-rendered draft, at first. */
+  fallback: ReactNode;
+  /** The word count shown with `fallback`. */
+  fallbackWords: number;
+  /** What was done to the server-rendered draft, replayed once the editor is shown. */
+  input: EarlyInput;
   onEditor: (editor: Editor | null) => void;
   onCommentOnSelection: (anchor: SelectionAnchor) => void;
 }
-
-type Command = (chain: ChainedCommands) => ChainedCommands;
-
-const COMMANDS: Record<Exclude<ToolbarButtonName, "Link">, Command> = {
-  Bold: (chain) => chain.toggleBold(),
-  Italic: (chain) => chain.toggleItalic(),
-  Strike: (chain) => chain.toggleStrike(),
-  Code: (chain) => chain.toggleCode(),
-  "Heading 1": (chain) => chain.toggleHeading({ level: 1 }),
-  "Heading 2": (chain) => chain.toggleHeading({ level: 2 }),
-  "Heading 3": (chain) => chain.toggleHeading({ level: 3 }),
-  "Bullet list": (chain) => chain.toggleBulletList(),
-  "Numbered list": (chain) => chain.toggleOrderedList(),
-  Quote: (chain) => chain.toggleBlockquote(),
-  "Code block": (chain) => chain.toggleCodeBlock(),
-  Divider: (chain) => chain.setHorizontalRule(),
-};
 
 function editorAttributes(title: string, canWrite: boolean): Record<string, string> {
   const attributes: Record<string, string> = { "aria-label": title, role: "textbox", "aria-multiline": "true", "aria-readonly": String(!canWrite), spellcheck: "true" };
@@ -56,15 +53,7 @@ function editorAttributes(title: string, canWrite: boolean): Record<string, stri
   return attributes;
 }
 
-const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
-const noSubscription = () => () => undefined;
-
-/** Cmd or Ctrl in shortcut hints; the server renders Ctrl, and the client corrects it after hydration. */
-function useMac(): boolean {
-  return useSyncExternalStore(noSubscription, isMac, () => false);
-}
-
-export function DraftEditor({ doc, provider, title, placeholder, canWrite, self, onEditor, onCommentOnSelection }: DraftEditorProps) {
+export function DraftEditor({ doc, provider, title, placeholder, canWrite, self, ready, fallback, fallbackWords, input, onEditor, onCommentOnSelection }: DraftEditorProps) {
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -80,7 +69,7 @@ export function DraftEditor({ doc, provider, title, placeholder, canWrite, self,
           selectionRender: renderSelection,
         }),
         // Readers see the placeholder too (not "Start the …", which they cannot do).
-        Placeholder.configure({ showOnlyWhenEditable: false, placeholder: ({ editor: current }) => (current.isEditable ? placeholder : "Nothing written yet.") }),
+        Placeholder.configure({ showOnlyWhenEditable: false, placeholder: ({ editor: current }) => (current.isEditable ? placeholder : READER_PLACEHOLDER) }),
         CharacterCount,
         CommentAnchors,
       ],
@@ -93,6 +82,14 @@ export function DraftEditor({ doc, provider, title, placeholder, canWrite, self,
     onEditor(editor);
     return () => onEditor(null);
   }, [editor, onEditor]);
+
+  const shown = ready && editor !== null;
+  // Once shown, the editor takes over focus, clicks and keys from the server-rendered draft.
+  useEffect(() => {
+    if (!shown || !editor) return;
+    const { focused, actions } = input.take();
+    if (focused || actions.length > 0) replay(editor, actions);
+  }, [shown, editor, input]);
 
   // Permission can change while the page is open (the instructor reassigns teams).
   useEffect(() => {
@@ -160,26 +157,19 @@ export function DraftEditor({ doc, provider, title, placeholder, canWrite, self,
     }
   };
 
-  const words = view?.words ?? 0;
-
   return (
-    <div className="min-w-0 rounded-xl border border-rule bg-white shadow-sm">
-      {canWrite ? (
-        <FormattingToolbar editor={editor} pressed={view?.pressed ?? null} mac={mac} onLink={() => setLinkOpen(true)} />
-      ) : null}
-      {canWrite && linkOpen && editor ? <LinkForm editor={editor} onClose={() => setLinkOpen(false)} /> : null}
-      {editor ? (
-        <EditorContent editor={editor} className={styles.content} onKeyDown={onEditorKeyDown} />
-      ) : (
-        <p role="status" className="min-h-96 px-5 py-4 text-sm text-muted">
-          Loading the draft…
-        </p>
-      )}
-      <div className="sticky bottom-0 flex flex-wrap items-center gap-3 rounded-b-xl border-t border-rule bg-white/95 px-3 py-2 backdrop-blur">
-        <p className="text-xs tabular-nums text-muted">
-          {words === 1 ? "1 word" : `${words.toLocaleString("en-US")} words`}
-        </p>
-        {view?.hasSelection ? (
+    <DraftFrame
+      top={
+        canWrite ? (
+          <>
+            <FormattingToolbar editor={shown ? editor : null} pressed={view?.pressed ?? null} mac={mac} onLink={() => setLinkOpen(true)} />
+            {linkOpen && shown && editor ? <LinkForm editor={editor} onClose={() => setLinkOpen(false)} /> : null}
+          </>
+        ) : null
+      }
+      words={shown ? (view?.words ?? 0) : fallbackWords}
+      action={
+        shown && view?.hasSelection ? (
           <button
             type="button"
             onClick={commentOnSelection}
@@ -191,76 +181,44 @@ export function DraftEditor({ doc, provider, title, placeholder, canWrite, self,
             Comment on selection
           </button>
         ) : (
-          <p className="ml-auto hidden text-xs text-muted sm:block">Select text to comment on it.</p>
-        )}
-      </div>
-    </div>
-  );
-}
-
-interface FormattingToolbarProps {
-  editor: Editor | null;
-  pressed: Record<ToolbarButtonName, boolean> | null;
-  mac: boolean;
-  onLink: () => void;
-}
-
-/** One tab stop; arrow keys, Home and End move between the buttons (the WAI-ARIA toolbar pattern). */
-function FormattingToolbar({ editor, pressed, mac, onLink }: FormattingToolbarProps) {
-  const [focused, setFocused] = useState(0);
-  const buttons = useRef<Array<HTMLButtonElement | null>>([]);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const target = toolbarFocusTarget(event.key, focused, TOOLBAR_BUTTONS.length);
-    if (target === null) return;
-    event.preventDefault();
-    setFocused(target);
-    buttons.current[target]?.focus();
-  };
-
-  return (
-    <div
-      role="toolbar"
-      aria-label="Formatting"
-      onKeyDown={onKeyDown}
-      className="sticky top-0 z-10 flex flex-wrap items-center gap-0.5 rounded-t-xl border-b border-rule bg-white/95 px-2 py-1.5 backdrop-blur"
+          SELECT_HINT
+        )
+      }
     >
-      {TOOLBAR_BUTTONS.map((button, index) => {
-        const shortcut = button.shortcut ? describeShortcut(button.shortcut, mac) : null;
-        const toggle = button.active !== null;
-        return (
-          <span key={button.name} className="contents">
-            {button.groupStart ? <span aria-hidden="true" className="mx-1 h-5 w-px bg-rule" /> : null}
-            <button
-              ref={(element) => {
-                buttons.current[index] = element;
-              }}
-              type="button"
-              tabIndex={index === focused ? 0 : -1}
-              disabled={!editor}
-              aria-label={buttonLabel(button)}
-              aria-pressed={toggle ? (pressed?.[button.name] ?? false) : undefined}
-              aria-keyshortcuts={shortcut?.aria}
-              title={shortcut ? `${button.name} (${shortcut.text})` : button.name}
-              onFocus={() => setFocused(index)}
-              // Keep the editor's selection: a mouse press on the button must not blur the editor.
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => {
-                if (!editor) return;
-                if (button.name === "Link") onLink();
-                else COMMANDS[button.name](editor.chain().focus()).run();
-              }}
-              className={`inline-flex min-h-9 min-w-9 items-center justify-center rounded-md px-2 text-sm text-ink hover:bg-accent-soft/60 disabled:opacity-50 aria-pressed:bg-accent-soft aria-pressed:text-accent ${
-                button.name === "Bold" ? "font-bold" : button.name === "Italic" ? "italic" : button.name === "Strike" ? "line-through" : button.name === "Code" || button.name === "Code block" ? "font-mono text-xs" : "font-medium"
-              }`}
-            >
-              <span aria-hidden="true">{button.glyph}</span>
-            </button>
-          </span>
-        );
-      })}
-    </div>
+      {shown ? null : fallback}
+      {editor ? <EditorContent editor={editor} hidden={!shown} className={styles.content} onKeyDown={onEditorKeyDown} /> : null}
+    </DraftFrame>
   );
+}
+
+/** Where a click on the server-rendered draft landed is where the caret goes: the editor shows the same text in the same place. */
+function replay(editor: Editor, actions: readonly EarlyAction[]) {
+  const box = editor.view.dom.getBoundingClientRect();
+  for (const action of actions) {
+    if (action.kind === "click") {
+      const at = editor.view.posAtCoords({ left: box.left + action.x, top: box.top + action.y });
+      if (at) editor.commands.setTextSelection(at.pos);
+    } else if (!editor.isEditable) {
+      // Made a reader meanwhile: the keys would be refused.
+      break;
+    } else if (action.kind === "text") {
+      // As a text node: typed characters are never read as HTML.
+      editor.commands.insertContent({ type: "text", text: action.text });
+    } else if (!deleteCharacter(editor, action.key)) {
+      // Through the editor's own key bindings: Enter splits a block or list item, Backspace at a block's start joins it to the one before.
+      editor.commands.keyboardShortcut(action.key);
+    }
+  }
+  editor.commands.focus();
+}
+
+/** Backspace or Delete inside a block's text: the character is deleted (the browser's job in an editor, which no key binding does). */
+function deleteCharacter(editor: Editor, key: EarlyKeyName): boolean {
+  const { empty, $from } = editor.state.selection;
+  if (key === "Enter" || !empty) return false;
+  if (key === "Backspace" ? $from.parentOffset === 0 : $from.parentOffset === $from.parent.content.size) return false;
+  const at = $from.pos;
+  return editor.commands.deleteRange(key === "Backspace" ? { from: at - 1, to: at } : { from: at, to: at + 1 });
 }
 
 /** The Link button's field: validates the address (http, https, mailto only) before touching the document. */

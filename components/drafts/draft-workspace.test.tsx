@@ -1,24 +1,68 @@
-// Server rendering of the workspace (what the page sends before hydration): no browser globals
-// touched, the agreed landmarks and texts present, and the writer/reader differences.
+// Server rendering of the workspace (what the page sends before hydration, and all a reader without
+// JavaScript gets): the draft itself in the editor's place, the agreed landmarks and texts, and the
+// writer/reader differences. No browser globals may be touched.
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/policies";
-import { DraftWorkspace, type DraftKind } from "./draft-workspace";
+import type { DraftKind } from "./draft-layout";
+import { DraftWorkspace } from "./draft-workspace";
+import { renderStaticDraft, type StaticDraft } from "./static-draft";
 
 const actor: Actor = { id: "user1", name: "Alice Moreau", email: "alice@demo.test", role: "STUDENT", teamId: "team2" };
 const session = { leadTeamId: "team1", blogTeamId: "team5" };
 const draft = (kind: DraftKind) => ({ id: "abcdefghijklmnopqrstu", kind, title: kind === "BLOG_POST" ? "Blog post" : "Lead team's presentation", sessionTitle: "LLM fine tuning", sessionSlug: "llm-fine-tuning" });
+const written = renderStaticDraft({
+  type: "doc",
+  content: [
+    { type: "heading", attrs: { level: 2 }, content: [{ type: "text", text: "Scaling laws" }] },
+    { type: "paragraph", content: [{ type: "text", text: "Loss falls with compute." }] },
+  ],
+});
+const empty = renderStaticDraft({ type: "doc", content: [] });
 
-function render(kind: DraftKind, canWrite: boolean) {
-  return renderToStaticMarkup(<DraftWorkspace draft={draft(kind)} actor={actor} session={session} canWrite={canWrite} members={[]} />);
+function render(kind: DraftKind, canWrite: boolean, initial: StaticDraft | null = written) {
+  return renderToStaticMarkup(
+    <DraftWorkspace draft={draft(kind)} actor={actor} session={session} canWrite={canWrite} members={[]} news={{ document: "draft-threads:abcdefghijklmnopqrstu", lastSeenAt: null }} initial={initial} />,
+  );
 }
 
 describe("DraftWorkspace (server render)", () => {
+  it("shows the draft's text in the editor's elements, read-only, with its word count", () => {
+    const markup = render("PRESENTATION", true);
+    expect(markup).toContain('<div role="document" aria-label="Lead team&#x27;s presentation" tabindex="0" class="tiptap ProseMirror"><h2>Scaling laws</h2><p>Loss falls with compute.</p></div>');
+    expect(markup).toContain("6 words");
+    // Nothing on the page is editable before the editor has arrived.
+    expect(markup).not.toContain("contenteditable");
+    expect(markup).not.toContain('role="textbox"');
+  });
+
   it.each([
-    ["BLOG_POST", false, "Read-only: only the blog team and the instructor edit this draft. You can comment on it."],
-    ["PRESENTATION", false, "Read-only: only the lead team and the instructor edit this draft. You can comment on it."],
-  ] as const)("%s for a reader says who edits", (kind, canWrite, notice) => {
-    expect(render(kind, canWrite)).toContain(notice.replace("'", "&#x27;"));
+    [true, "Start the presentation…"],
+    [false, "Nothing written yet."],
+  ])("an empty draft shows the editor's placeholder (writer %s: %s)", (canWrite, placeholder) => {
+    const markup = render("PRESENTATION", canWrite, empty);
+    expect(markup).toContain(`<p class="is-empty is-editor-empty" data-placeholder="${placeholder}"><br class="ProseMirror-trailingBreak"/></p>`);
+    expect(markup).toContain("0 words");
+  });
+
+  it("says it is loading when the server could not render the draft", () => {
+    const markup = render("PRESENTATION", true, null);
+    expect(markup).toContain("Loading the draft…");
+    expect(markup).not.toContain('role="document"');
+  });
+
+  it.each([
+    [true, "Connecting... read-only until then"],
+    [false, "Connecting..."],
+  ])("the status says the draft is not live yet (writer %s)", (canWrite, status) => {
+    expect(render("BLOG_POST", canWrite)).toMatch(new RegExp(`<p role="status" data-connection-status="connecting"[^>]*>.*</span>${status.replace(/\./g, "\\.")}</p>`));
+  });
+
+  it.each([
+    ["BLOG_POST", "Read-only: only the blog team and the instructor edit this draft. You can comment on it."],
+    ["PRESENTATION", "Read-only: only the lead team and the instructor edit this draft. You can comment on it."],
+  ] as const)("%s for a reader says who edits", (kind, notice) => {
+    expect(render(kind, false)).toContain(notice);
   });
 
   it.each([
@@ -30,30 +74,22 @@ describe("DraftWorkspace (server render)", () => {
     expect(markup).toContain(label);
   });
 
-  it("has the comments and revisions regions and their loading states", () => {
-    const markup = render("BLOG_POST", true);
-    expect(markup).toContain('aria-label="Draft comments"');
-    expect(markup).toContain('aria-label="Revisions"');
-    // The threads are a live document: before it arrives the panel says there is nothing yet, in the draft's words.
-    expect(markup).toContain("On the whole draft… (@ to mention someone)");
-    expect(markup).toContain("No comments yet. Select text in the draft and choose Comment on selection, or comment on the whole draft.");
-    expect(markup).toContain("Loading revisions…");
-    expect(markup).toContain("Loading the draft…");
-    expect(markup).not.toContain("On the whole paper");
-  });
-
   it.each([
     [true, true],
     [false, false],
-  ])("canWrite %s -> save-revision form shown: %s", (canWrite, shown) => {
+  ])("canWrite %s -> the formatting toolbar, disabled until the editor arrives: %s", (canWrite, shown) => {
     const markup = render("PRESENTATION", canWrite);
-    expect(markup.includes("Save revision")).toBe(shown);
-    expect(markup.includes("Read-only:")).toBe(!canWrite);
+    expect(markup.includes('role="toolbar" aria-label="Formatting"')).toBe(shown);
+    if (shown) expect(markup).toMatch(/<button type="button" tabindex="0" disabled="" aria-label="Bold"/);
   });
 
-  it("offers the comment box to readers too", () => {
-    const markup = render("PRESENTATION", false);
-    expect(markup).toMatch(/<label[^>]*>Comment<\/label>/);
-    expect(markup).toContain(">Post</button>");
+  it("keeps the comments' and revisions' places, and tells a reader without JavaScript what they get", () => {
+    const markup = render("BLOG_POST", true);
+    expect(markup).toContain('aria-label="Draft comments"');
+    expect(markup).toContain('aria-label="Revisions"');
+    expect(markup).toContain("Loading comments…");
+    expect(markup).toContain("Loading revisions…");
+    expect(markup).toContain("<noscript>");
+    expect(markup).toContain("This is the draft as last saved. Editing it, its comments and its revisions need JavaScript.");
   });
 });

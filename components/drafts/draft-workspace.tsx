@@ -1,35 +1,16 @@
 "use client";
-// A team draft, live: presence and connection status, the collaborative editor on the left, the
-// comments and revisions on the right (stacked on a phone), and the export link. The editor is the
-// live Y.Doc `draft:<id>`; its comment threads are a second live document, `draft-threads:<id>`, read
-// and written like a reading's (the same panel); revisions are JSON routes. The collaboration server
-// and the routes re-check every permission; `canWrite` here only decides what to show, until the
-// connection says what the server authorized (after a team move, for one: the socket reconnects).
-import { RefusalAlert } from "@/components/collab/refusal-alert";
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { useEditorState, type Editor } from "@tiptap/react";
-import type { AnchorResult } from "@/lib/anchoring";
-import { draftDocumentName, draftThreadsDocumentName } from "@/lib/collab/document-name";
-import { readDraftHighlightEntries, readDraftHighlights } from "@/lib/collab/draft-threads-doc";
-import { can, type Actor, type SessionTeams } from "@/lib/policies";
-import type { ActiveHighlight } from "../annotations/comments-panel";
-import { ConnectionStatus } from "../annotations/connection-status";
+// A team draft as the page first shows it: the server-rendered draft, read-only, in the editor's place
+// and look. The live workspace (the editor with Tiptap, Yjs and the collaboration connection, the
+// comments and revisions) is a separate chunk, fetched as soon as this has mounted: the page's first
+// load stays small, and the draft can be read (without JavaScript, too) before any of it has arrived.
+import { useEffect, useState } from "react";
+import type { NewsSource } from "../annotations/news";
 import type { Member } from "../annotations/mention-autocomplete";
-import { PresenceAvatars } from "../annotations/presence-avatars";
-import type { ThreadHighlight } from "../annotations/threads";
-import { usePeers, useReadingData } from "../annotations/use-live-data";
-import { useUnreadableEntries } from "../annotations/use-unreadable-entries";
-import { useCollabDocument } from "../collab/use-collab-document";
-import { currentPassage, livePassagesKey, setAnchoredPassages, type AnchoredPassage, type SelectionAnchor } from "./comment-anchors";
-import { DraftCommentsPanel } from "./draft-comments-panel";
-import { DraftEditor } from "./draft-editor";
-import { InsertionActions } from "./insertion-actions";
-import { DRAFT_THREADS_CONNECTION } from "./draft-threads-connection";
-import { RevisionsPanel } from "./revisions-panel";
-import { revisionListSchema } from "./revisions";
-import { useJsonResource } from "./use-json-resource";
-
-export type DraftKind = "PRESENTATION" | "BLOG_POST";
+import type { Actor, SessionTeams } from "@/lib/policies";
+import { LOADING_DRAFT, StaticDraftFrame, StaticDraftView } from "./draft-frame";
+import { DRAFT_COPY, DraftLayout, DraftLoadingStatus, ExportLink, READER_PLACEHOLDER, ReadOnlyNotice, type DraftKind } from "./draft-layout";
+import { EarlyInput } from "./early-input";
+import type { StaticDraft } from "./static-draft";
 
 export interface DraftWorkspaceProps {
   draft: { id: string; kind: DraftKind; title: string; sessionTitle: string; sessionSlug: string };
@@ -39,195 +20,72 @@ export interface DraftWorkspaceProps {
   canWrite: boolean;
   /** Course members, for names and @mentions in comments. */
   members: readonly Member[];
+  /** What counts as new in the comments: the threads document and the reader's last visit. */
+  news: NewsSource;
+  /** The draft as the server rendered it; null when it could not (the editor shows it then). */
+  initial: StaticDraft | null;
 }
 
-const COPY: Record<DraftKind, { placeholder: string; team: string; download: string }> = {
-  PRESENTATION: { placeholder: "Start the presentation…", team: "the lead team", download: "Download slides (Marp)" },
-  BLOG_POST: { placeholder: "Start the blog post…", team: "the blog team", download: "Download Markdown" },
-};
+type LiveModule = typeof import("./live-draft-workspace");
 
-/** Before the draft has loaded a passage cannot be placed yet; it is listed as found, with its stored quote. */
-const NOT_PLACED: AnchorResult = { status: "exact", start: 0, end: 0 };
-const DETACHED: AnchorResult = { status: "detached" };
+export function DraftWorkspace(props: DraftWorkspaceProps) {
+  // One for the page's life: the static view and, later, the editor share it.
+  const [input] = useState(() => new EarlyInput());
+  const [live, setLive] = useState<LiveModule | "failed" | null>(null);
 
-export function DraftWorkspace({ draft, actor, session, canWrite, members }: DraftWorkspaceProps) {
-  const copy = COPY[draft.kind];
-  const live = useCollabDocument(draftDocumentName(draft.id));
-  const threads = useCollabDocument(draftThreadsDocumentName(draft.id), DRAFT_THREADS_CONNECTION);
-  const data = useReadingData(threads.doc, readDraftHighlights);
-  const unreadableEntries = useUnreadableEntries(threads.doc);
-  // The reading's reader of unreadable entries judges highlights by the reading's target: a draft's
-  // passages are judged by their own reader, again whenever the passages change.
-  const threadsDocument = threads.doc;
-  const unreadable = useMemo(
-    () => [...unreadableEntries.filter((entry) => entry.root !== "highlights"), ...readDraftHighlightEntries(threadsDocument).unreadable],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [unreadableEntries, threadsDocument, data.highlights],
-  );
-  const peers = usePeers(live.awareness);
-  const [editor, setEditor] = useState<Editor | null>(null);
-  const [pending, setPending] = useState<SelectionAnchor | null>(null);
-  const [focusRequest, setFocusRequest] = useState(0);
-  const [active, setActive] = useState<ActiveHighlight | null>(null);
-  const threadsDoc = threads.provider ? threads.doc : null;
-  const canComment = can(actor, "draft:comment");
-  const canEdit = live.scope === null ? canWrite : live.scope === "read-write";
-
-  const revisions = useJsonResource(`/api/drafts/${draft.id}/revisions`, revisionListSchema);
-
-  // A passage is painted while it has an open thread (or none at all yet).
-  const passages = useMemo<AnchoredPassage[]>(() => {
-    const roots = data.comments.filter((comment) => comment.parentId === null && !comment.deleted);
-    return data.highlights.map((highlight) => {
-      const own = roots.filter((comment) => comment.highlightId === highlight.id);
-      return { commentId: highlight.id, anchorFrom: highlight.target.from, anchorTo: highlight.target.to, resolved: own.length > 0 && own.every((comment) => comment.resolvedAt !== null) };
-    });
-  }, [data.highlights, data.comments]);
   useEffect(() => {
-    if (editor) setAnchoredPassages(editor, passages);
-  }, [editor, passages]);
-
-  const painted = useEditorState({
-    editor,
-    selector: ({ editor: current }) => (current ? { live: livePassagesKey(current.state), empty: current.isEmpty } : null),
-  });
-  const liveKey = painted?.live ?? "";
-  // Until the draft has arrived (from the server or the offline copy) every passage would look removed.
-  const loaded = Boolean(editor) && (live.synced || painted?.empty === false);
-
-  const anchors = useMemo(() => {
-    const present = new Set(liveKey ? liveKey.split(",") : []);
-    const result = new Map<string, AnchorResult>();
-    for (const highlight of data.highlights) {
-      if (!editor || !loaded) {
-        result.set(highlight.id, NOT_PLACED);
-        continue;
-      }
-      const range = present.has(highlight.id) ? currentPassage(editor, highlight.target.from, highlight.target.to) : null;
-      result.set(highlight.id, range ? { status: "exact", start: range.from, end: range.to } : DETACHED);
-    }
-    return result;
-  }, [data.highlights, editor, loaded, liveKey]);
-
-  const passageText = useCallback(
-    (highlight: ThreadHighlight) => {
-      if (!editor || !("from" in highlight.target)) return highlight.target.exact;
-      const range = currentPassage(editor, highlight.target.from, highlight.target.to);
-      return range ? editor.state.doc.textBetween(range.from, range.to, "\n", " ") : highlight.target.exact;
-    },
-    // The text is read again whenever the painted passages change.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [editor, liveKey],
-  );
-
-  const showPassage = useCallback(
-    (highlightId: string) => {
-      const highlight = data.highlights.find((candidate) => candidate.id === highlightId);
-      if (!editor || !highlight) return;
-      const range = currentPassage(editor, highlight.target.from, highlight.target.to);
-      if (range) editor.chain().focus().setTextSelection(range).scrollIntoView().run();
-    },
-    [editor, data.highlights],
-  );
-
-  const open = useCallback((id: string, focus: boolean) => setActive((previous) => ({ id, focus, scroll: true, nonce: (previous?.nonce ?? 0) + 1 })), []);
-
-  // A click on a painted passage opens its thread (the card's "Show in text" goes the other way).
-  useEffect(() => {
-    if (!editor) return;
-    const dom = editor.view.dom;
-    const onClick = (event: MouseEvent) => {
-      const mark = event.target instanceof Element ? event.target.closest<HTMLElement>(".draft-comment-anchor[data-comment-id]") : null;
-      if (mark?.dataset.commentId) open(mark.dataset.commentId, false);
+    let current = true;
+    import("./live-draft-workspace").then(
+      (module) => current && setLive(module),
+      () => current && setLive("failed"),
+    );
+    return () => {
+      current = false;
     };
-    dom.addEventListener("click", onClick);
-    return () => dom.removeEventListener("click", onClick);
-  }, [editor, open]);
-
-  const commentOnSelection = useCallback((anchor: SelectionAnchor) => {
-    setPending(anchor);
-    setActive(null);
-    setFocusRequest((request) => request + 1);
   }, []);
 
+  if (live && live !== "failed") return <live.LiveDraftWorkspace {...props} input={input} />;
+
+  const { draft, canWrite, initial } = props;
   return (
-    <div className="@container">
-      <div className="flex flex-wrap items-center gap-3">
-        <PresenceAvatars peers={peers} self={{ id: actor.id, name: actor.name }} />
-        {/* Inserting is writing: not once the server has made this a reader (the actor's team is from page load). */}
-        {live.scope === "readonly" ? null : <InsertionActions draftId={draft.id} draftKind={draft.kind} actor={actor} session={session} doc={live.doc} />}
-        <a
-          href={`/api/drafts/${draft.id}/export`}
-          download
-          className="ml-auto inline-flex items-center gap-1 rounded-lg border border-rule bg-white px-3 py-1.5 text-sm font-medium text-ink hover:bg-accent-soft/60"
-        >
-          <span aria-hidden="true">↓</span>
-          {copy.download}
-        </a>
-        <ConnectionStatus status={live.status} unsyncedChanges={live.unsyncedChanges + threads.unsyncedChanges} noun="draft" />
-      </div>
-
-      <RefusalAlert reason={live.refusal} onDismiss={live.dismissRefusal} />
-      <RefusalAlert reason={threads.refusal} onDismiss={threads.dismissRefusal} />
-
-      {canEdit ? null : (
-        <p className="mt-3 rounded-lg border border-rule bg-accent-soft/40 px-3 py-2 text-sm text-ink">
-          {canWrite ? "You can read this draft but no longer edit it." : `Read-only: only ${copy.team} and the instructor edit this draft.`} You can comment on it.
-        </p>
-      )}
-
-      <div className="mt-4 grid gap-8 @4xl:grid-cols-[minmax(0,1fr)_minmax(18rem,24rem)]">
-        <div className="min-w-0">
-          {live.provider ? (
-            <DraftEditor
-              key={live.doc.guid}
-              doc={live.doc}
-              provider={live.provider}
-              title={draft.title}
-              placeholder={copy.placeholder}
-              canWrite={canEdit}
-              self={{ id: actor.id, name: actor.name }}
-              onEditor={setEditor}
-              onCommentOnSelection={commentOnSelection}
-            />
+    <DraftLayout
+      exportLink={<ExportLink draftId={draft.id} kind={draft.kind} />}
+      status={<DraftLoadingStatus canWrite={canWrite} failed={live === "failed"} />}
+      notices={
+        <>
+          {canWrite ? null : <ReadOnlyNotice kind={draft.kind} wasWriter={false} />}
+          <noscript>
+            <p className="mt-3 rounded-lg border border-rule bg-accent-soft/40 px-3 py-2 text-sm text-ink">
+              This is the draft as last saved. Editing it, its comments and its revisions need JavaScript.
+            </p>
+          </noscript>
+        </>
+      }
+      editor={
+        <StaticDraftFrame canWrite={canWrite} words={initial?.words ?? 0}>
+          {initial ? (
+            <StaticDraftView title={draft.title} content={initial.content} placeholder={canWrite ? DRAFT_COPY[draft.kind].placeholder : READER_PLACEHOLDER} canWrite={canWrite} input={input} />
           ) : (
-            <div className="min-h-96 rounded-xl border border-rule bg-white px-5 py-4">
-              <p role="status" className="text-sm text-muted">
-                Loading the draft…
-              </p>
-            </div>
+            LOADING_DRAFT
           )}
-        </div>
-        <div className="min-w-0 space-y-10 @4xl:sticky @4xl:top-4 @4xl:max-h-[calc(100dvh-2rem)] @4xl:self-start @4xl:overflow-y-auto @4xl:pr-1">
-          <DraftCommentsPanel
-            doc={threadsDoc}
-            data={data}
-            unreadable={unreadable}
-            anchors={anchors}
-            passageText={passageText}
-            actor={actor}
-            draftKind={draft.kind}
-            session={session}
-            members={members}
-            canComment={canComment}
-            pending={pending}
-            focusRequest={focusRequest}
-            onClearPending={() => setPending(null)}
-            activeHighlight={active}
-            onShowPassage={showPassage}
-            onCreated={(highlightId) => open(highlightId, false)}
-          />
-          <RevisionsPanel
-            draftId={draft.id}
-            canWrite={canEdit}
-            revisions={revisions.data?.revisions ?? null}
-            status={revisions.status}
-            error={revisions.error}
-            reload={revisions.reload}
-            hasUnsavedChanges={() => Boolean(live.provider?.hasUnsyncedChanges)}
-          />
-        </div>
-      </div>
-    </div>
+        </StaticDraftFrame>
+      }
+      side={
+        <>
+          <LoadingSection label="Draft comments" heading="Comments" text="Loading comments…" />
+          <LoadingSection label="Revisions" heading="Revisions" text="Loading revisions…" />
+        </>
+      }
+    />
+  );
+}
+
+/** A side panel's heading in its place, until the panel itself arrives with the live workspace. */
+function LoadingSection({ label, heading, text }: { label: string; heading: string; text: string }) {
+  return (
+    <section aria-label={label} className="min-w-0">
+      <h2 className="text-sm font-semibold uppercase tracking-wider text-muted">{heading}</h2>
+      <p className="mt-3 text-sm text-muted">{text}</p>
+    </section>
   );
 }

@@ -99,6 +99,97 @@ test("a classmate follows the draft live, cannot type in it, and comments; the t
   await alice.context().close();
 });
 
+test("a draft is rendered on the server: a classmate without JavaScript reads it, and the editor loaded afterwards types and saves", async ({ browser }) => {
+  const { slug } = await createSession(browser);
+  const path = `/sessions/${slug}/drafts/presentation`;
+  const lena = await newPerson(browser, "lead");
+  await openDraft(lena, slug, "presentation");
+  const editor = lena.getByRole("textbox", { name: "Lead team's presentation" });
+  await editor.click();
+  await lena.keyboard.type("Typed in the editor.");
+
+  const withoutScript = await browser.newContext({ javaScriptEnabled: false });
+  await signInWithApi(withoutScript.request, ACCOUNTS.alice.email);
+  const alice = await withoutScript.newPage();
+  const draft = alice.getByRole("document", { name: "Lead team's presentation" });
+  // Reloads until the server has the last keystrokes (each is stored before it is acknowledged).
+  const readWithoutScript = async (text: string) =>
+    expect(async () => {
+      await alice.goto(path);
+      await expect(draft).toContainText(text, { timeout: 1000 });
+    }).toPass({ timeout: 20_000 });
+  await readWithoutScript("Typed in the editor.");
+  // Read-only: nothing on the page is an editor.
+  await expect(alice.getByRole("textbox", { name: "Lead team's presentation" })).toHaveCount(0);
+
+  // A new visit: the editor arrives after the page's first load, and what is typed into it is saved.
+  await lena.reload();
+  await lena.getByRole("status").filter({ hasText: /^Live$/ }).first().waitFor();
+  await editor.click();
+  await lena.keyboard.press("Control+End");
+  await lena.keyboard.press("Enter");
+  await lena.keyboard.type("Added after a reload.");
+  await readWithoutScript("Added after a reload.");
+  await expect(draft.locator("p")).toHaveText(["Typed in the editor.", "Added after a reload."]);
+  await withoutScript.close();
+  await lena.context().close();
+});
+
+test("a writer's click and keys on the server-rendered draft wait for the editor and land where they clicked", async ({ browser }) => {
+  const { slug } = await createSession(browser);
+  const path = `/sessions/${slug}/drafts/presentation`;
+  const lena = await newPerson(browser, "lead");
+  await openDraft(lena, slug, "presentation");
+  await lena.getByRole("textbox", { name: "Lead team's presentation" }).click();
+  await lena.keyboard.type("First paragraph.");
+  await lena.keyboard.press("Enter");
+  await lena.keyboard.type("Second paragraph.");
+  // Stored, and so in the page the server renders.
+  await expect.poll(async () => (await lena.request.get(path)).text()).toContain("<p>First paragraph.</p><p>Second paragraph.</p>");
+  await lena.context().close();
+
+  // A new visit that gets the page's first load and nothing after it until the test says so: the
+  // server-rendered draft stays, with no editor, for as long as the test needs.
+  const page = await newPerson(browser, "lead");
+  const html = await (await page.request.get(path)).text();
+  const firstLoad = new Set([...html.matchAll(/(?:src|href)="([^"]+\.js)"/g)].map((match) => match[1]));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let heldBack!: () => void;
+  const requested = new Promise<void>((resolve) => (heldBack = resolve));
+  await page.route("**/_next/static/**/*.js", async (route) => {
+    if (!firstLoad.has(new URL(route.request().url()).pathname)) {
+      heldBack();
+      await released;
+    }
+    await route.continue();
+  });
+  await page.goto(path);
+  // The page asks for the editor once it has hydrated: from then on it takes clicks and keys.
+  await requested;
+  await expect(page.getByRole("status").filter({ hasText: "Connecting... read-only until then" })).toBeVisible();
+  const staticDraft = page.getByRole("document", { name: "Lead team's presentation" });
+  const first = staticDraft.locator("p").first();
+  const box = (await first.boundingBox())!;
+  await first.click({ position: { x: box.width - 2, y: box.height / 2 } });
+  await page.keyboard.press("Backspace");
+  await page.keyboard.type("s!!");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Typed while it loaded.");
+  // Nothing shows in the server's copy, which is not the editor.
+  await expect(staticDraft.locator("p")).toHaveText(["First paragraph.", "Second paragraph."]);
+
+  release();
+  await page.getByRole("status").filter({ hasText: /^Live$/ }).first().waitFor();
+  const editor = page.getByRole("textbox", { name: "Lead team's presentation" });
+  await expect(editor.locator("p")).toHaveText(["First paragraphs!", "Typed while it loaded.", "Second paragraph."]);
+  await expect(editor).toBeFocused();
+  // Typed into the live draft, so stored: the server renders it.
+  await expect.poll(async () => (await page.request.get(path)).text()).toContain("<p>First paragraphs!</p><p>Typed while it loaded.</p><p>Second paragraph.</p>");
+  await page.context().close();
+});
+
 test("a revision is saved, viewed with its changes, and restored", async ({ browser }) => {
   const { slug } = await createSession(browser);
   const lena = await newPerson(browser, "lead");

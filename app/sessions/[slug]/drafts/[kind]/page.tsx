@@ -4,10 +4,11 @@ import { notFound } from "next/navigation";
 import { requireMember } from "@/lib/auth/page-guard";
 import { getDb } from "@/lib/db/client";
 import { getDraftPage } from "@/lib/drafts/drafts";
+import { loadDraftJson } from "@/lib/drafts/load-draft-json";
 import { listMembersForMentions } from "@/lib/members/handles";
 import { getLastSeen } from "@/lib/last-seen/get-last-seen";
-import { NewsSourceProvider } from "@/components/annotations/news";
 import { DraftWorkspace } from "@/components/drafts/draft-workspace";
+import { renderStaticDraft } from "@/components/drafts/static-draft";
 
 export const metadata: Metadata = { title: "Draft" };
 export const dynamic = "force-dynamic";
@@ -19,8 +20,11 @@ export default async function DraftPage({ params }: Params) {
   const actor = await requireMember(`/sessions/${encodeURIComponent(slug)}/drafts/${encodeURIComponent(kind)}`);
   const page = await getDraftPage({ actor, sessionSlug: slug, kindSlug: kind });
   if (!page) notFound();
-  const members = await listMembersForMentions({ actor, db: getDb() });
-  const lastSeen = await getLastSeen({ actor, place: { documentKind: "draft-threads", documentId: page.draft.id } });
+  const [members, lastSeen, json] = await Promise.all([
+    listMembersForMentions({ actor, db: getDb() }),
+    getLastSeen({ actor, place: { documentKind: "draft-threads", documentId: page.draft.id } }),
+    loadDraftJson({ actor, draftId: page.draft.id }),
+  ]);
   return (
     <div>
       <nav aria-label="Breadcrumb" className="text-sm text-muted">
@@ -34,9 +38,16 @@ export default async function DraftPage({ params }: Params) {
       </nav>
       <h1 className="mt-2 font-serif text-3xl font-semibold tracking-tight">{page.draft.title}</h1>
       <div className="mt-6" data-draft-id={page.draft.id}>
-        <NewsSourceProvider source={{ document: `draft-threads:${page.draft.id}`, lastSeenAt: lastSeen?.getTime() ?? null }}>
-          <DraftWorkspace draft={page.draft} actor={actor} session={page.session} canWrite={page.canWrite} members={members} />
-        </NewsSourceProvider>
+        {/* The draft is rendered here, on the server; the editor takes its place once it has loaded. */}
+        <DraftWorkspace
+          draft={page.draft}
+          actor={actor}
+          session={page.session}
+          canWrite={page.canWrite}
+          members={members}
+          news={{ document: `draft-threads:${page.draft.id}`, lastSeenAt: lastSeen?.getTime() ?? null }}
+          initial={renderStaticDraft(json)}
+        />
       </div>
     </div>
   );
