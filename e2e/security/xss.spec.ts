@@ -370,6 +370,16 @@ test("draft content typed and pasted, revision names, draft comments and the Mar
   await reader.getByRole("status").filter({ hasText: /^Live$/ }).first().waitFor();
   const readOnly = reader.getByRole("textbox", { name: "Blog post" });
   await expectTexts(readOnly, [heading, ...HOSTILE_STRINGS], "the read-only draft");
+  // The server's rendering of the draft, all a reader without JavaScript gets: the same strings, as text.
+  const withoutScript = await browser.newContext({ javaScriptEnabled: false });
+  await signInWithApi(withoutScript.request, ACCOUNTS.alice.email);
+  const plain = await withoutScript.newPage();
+  await plain.goto(`/sessions/${slug}/drafts/blog-post`);
+  const serverCopy = plain.getByRole("document", { name: "Blog post" });
+  await expectTexts(serverCopy, [heading, ...HOSTILE_STRINGS, "Pasted script link", "safe link", "End of paste"], "the server-rendered draft");
+  await expect(serverCopy.locator("img, svg, iframe, script, [onclick], [style]")).toHaveCount(0);
+  expect(await serverCopy.locator("a").evaluateAll((links) => links.map((link) => link.getAttribute("href")))).toEqual(["https://example.org/ok"]);
+  await withoutScript.close();
   // The writer's caret (they are still on the page) carries their name, cut to 40 characters.
   await expectTexts(reader.locator(".collaboration-carets__label"), [HOSTILE_NAME.slice(0, 39)], "the writer's caret");
   await expectTexts(reader.getByRole("region", { name: "Revisions" }), [revisionName, HOSTILE_NAME], "the reader's revisions list");
