@@ -185,6 +185,8 @@ test("a writer's click and keys on the server-rendered draft wait for the editor
   const editor = page.getByRole("textbox", { name: "Lead team's presentation" });
   await expect(editor.locator("p")).toHaveText(["First paragraphs!", "Typed while it loaded.", "Second paragraph."]);
   await expect(editor).toBeFocused();
+  // The editor took the server's copy's place: the paragraph did not move.
+  expect(await editor.locator("p").first().boundingBox()).toEqual(box);
   // Typed into the live draft, so stored: the server renders it.
   await expect.poll(async () => (await page.request.get(path)).text()).toContain("<p>First paragraphs!</p><p>Typed while it loaded.</p><p>Second paragraph.</p>");
   await page.context().close();
