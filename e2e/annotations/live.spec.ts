@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { openReading, selectInAbstract, signIn, type AccountName } from "../support.ts";
+import { openReading, selectInAbstract, signIn, uniqueSuffix, type AccountName } from "../support.ts";
 
 async function person(browser: Browser, account: AccountName): Promise<Page> {
   const context = await browser.newContext();
@@ -94,4 +94,44 @@ test("a keyboard user makes a highlight with Shift+arrows and h", async ({ page 
   await abstract.focus();
   await page.keyboard.type("xyz");
   await expect(abstract).not.toContainText("xyz");
+});
+
+test("the reading works before its live half has loaded: writes wait, saying why, and a comment typed meanwhile posts once it is live", async ({ page }) => {
+  await signIn(page, "alice");
+  await page.goto("/sessions/llm-fine-tuning");
+  const path = (await page.getByRole("link", { name: /^LoRA/ }).getAttribute("href"))!;
+  // Every script the page's HTML names loads; the ones it fetches afterwards (the live half) wait.
+  const html = await (await page.request.get(path)).text();
+  const firstLoad = new Set(html.match(/\/_next\/static\/chunks\/[^"'\\]+?\.js/g));
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_next\/static\/chunks\/.+\.js$/, async (route) => {
+    if (!firstLoad.has(new URL(route.request().url()).pathname)) await released;
+    await route.continue();
+  });
+  await page.goto(path);
+  const status = page.getByRole("status").filter({ hasText: /^(Connecting\.\.\.|Live)$/ });
+  await expect(status).toHaveText("Connecting...");
+  // Hydrated: the abstract has become a selectable textbox.
+  await expect(page.getByRole("textbox", { name: "Abstract" })).toBeVisible();
+  const comments = page.getByRole("region", { name: "Comments" });
+  const field = comments.getByLabel("Comment", { exact: true });
+  const post = comments.getByRole("button", { name: "Post" });
+  await expect(post).toHaveAttribute("aria-disabled", "true");
+  await expect(post).toHaveAccessibleDescription(/^Still connecting to the live document/);
+  const body = `Typed while connecting (${uniqueSuffix()})`;
+  await field.fill(body);
+  // Playwright would wait for an aria-disabled button to be enabled: click it anyway, and try the shortcut.
+  await post.click({ force: true });
+  await field.press("Control+Enter");
+  await expect(field).toHaveValue(body);
+
+  release();
+  await expect(status).toHaveText("Live", { timeout: 20_000 });
+  await expect(post).not.toHaveAttribute("aria-disabled");
+  await post.click();
+  await expect(comments.getByText(body)).toBeVisible();
+  await expect(field).toHaveValue("");
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Comments" }).getByText(body)).toBeVisible();
 });

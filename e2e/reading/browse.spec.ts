@@ -1,8 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { describeTextRange } from "../../lib/anchoring/index.ts";
+import { readingDocumentName } from "../../lib/collab/document-name.ts";
+import { createHighlight } from "../../lib/collab/reading-doc.ts";
 import { parseSessionText } from "../../lib/readings/session-text.ts";
-import { signIn } from "../support.ts";
+import { openLiveDocument } from "../fixtures/live-document.ts";
+import { ACCOUNTS, signIn, signInWithApi, uniqueSuffix } from "../support.ts";
 
 // What the seed file says, read independently of the database: the pages must show all of it.
 const seedText = fs.readFileSync(path.resolve(import.meta.dirname, "../../lib/readings/fixtures/llm-fine-tuning.txt"), "utf8");
@@ -73,6 +77,39 @@ test.describe("without JavaScript", () => {
     await page.getByRole("link", { name: "QLoRA: Efficient Finetuning of Quantized LLMs" }).click();
     await expect(page.locator("[data-abstract]")).toContainText("We present QLoRA, an efficient finetuning approach");
   });
+});
+
+test("a reading's highlights and threads are in its HTML: a classmate without JavaScript sees them", async ({ browser, baseURL }) => {
+  const reading = seed.readings.find((candidate) => candidate.title.startsWith("Instruction Tuning"))!;
+  // Alice highlights a passage with a first comment, through the live document as a browser would.
+  const author = await browser.newContext();
+  await signInWithApi(author.request, ACCOUNTS.alice.email);
+  const sessionPage = await author.newPage();
+  await sessionPage.goto(`/sessions/${seed.slug}`);
+  const readingId = (await sessionPage.getByRole("link", { name: reading.title, exact: true }).getAttribute("href"))?.split("/").pop();
+  expect(readingId, "the session page links to the reading").toBeTruthy();
+  const { user } = (await (await author.request.get("/api/auth/session")).json()) as { user: { id: string } };
+  const passage = "instruction tuning (IT)";
+  const start = reading.abstract.indexOf(passage);
+  expect(start).toBeGreaterThanOrEqual(0);
+  const comment = `Is IT the same as supervised fine-tuning? (${uniqueSuffix()})`;
+  const live = await openLiveDocument(author, baseURL!, readingDocumentName(readingId!));
+  const { highlightId } = createHighlight(live.doc, { authorId: user.id, kind: "question", target: describeTextRange(reading.abstract, start, start + passage.length), firstComment: comment });
+  await live.saved();
+  live.close();
+  await author.close();
+
+  const reader = await browser.newContext({ javaScriptEnabled: false });
+  await signInWithApi(reader.request, ACCOUNTS.bob.email);
+  const page = await reader.newPage();
+  await page.goto(`/readings/${readingId}`);
+  const marks = page.locator(`[data-abstract] mark[data-highlight-ids~="${highlightId}"]`);
+  await expect(marks.first()).toBeVisible();
+  expect((await marks.allTextContents()).join("")).toBe(passage);
+  const card = page.locator(`#highlight-card-${highlightId}`);
+  await expect(card).toContainText("Highlighted by Alice Moreau");
+  await expect(card).toContainText(comment);
+  await reader.close();
 });
 
 test("keyboard users can reach the content and the readings", async ({ page }) => {
