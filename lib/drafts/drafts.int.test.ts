@@ -17,6 +17,7 @@ import { DRAFT_FRAGMENT, draftSchema } from "./editor-schema.ts";
 import { getDraftPage } from "./drafts.ts";
 import { createNamedRevision, getRevision, listRevisions, restoreRevision } from "./revisions.ts";
 import { exportDraftFile } from "./export-file.ts";
+import { loadDraftJson } from "./load-draft-json.ts";
 
 let test: TestDatabase;
 let server: TestCollabServer;
@@ -92,6 +93,21 @@ describe("who writes a draft", () => {
     const reader = await raw("alice");
     expect(textOf(reader.doc)).not.toContain("script");
     expect(textOf(reader.doc)).not.toContain("javascript");
+  });
+});
+
+describe("the draft as its page renders it before the editor has loaded", () => {
+  it("is what the server last acknowledged, for any member", async () => {
+    const page = await getDraftPage({ actor: users.blog!.actor, sessionSlug: "llm-fine-tuning", kindSlug: "blog-post", db: test.db });
+    const draftId = page!.draft.id;
+    expect(await loadDraftJson({ actor: users.alice!.actor, draftId, db: test.db })).toEqual({ type: "doc", content: [] });
+    const editor = await connectClient(server.url, draftDocumentName(draftId), users.blog!.cookie);
+    write(editor.doc, doc("Adapters are cheap", "and <b>fast</b>"));
+    await waitUntilSaved(editor);
+    // No waiting for compaction: an acknowledged change is in the log, and the log is read too.
+    expect(await loadDraftJson({ actor: users.alice!.actor, draftId, db: test.db })).toEqual(doc("Adapters are cheap", "and <b>fast</b>"));
+    await expect(loadDraftJson({ actor: null, draftId, db: test.db })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    editor.destroy();
   });
 });
 
