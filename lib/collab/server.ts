@@ -10,8 +10,6 @@ import * as Y from "yjs";
 import { registerLiveDocuments } from "./live-registry.ts";
 import type { Db } from "../db/client.ts";
 import { actorFromHeaders } from "./session-cookie.ts";
-import { parseDocumentName } from "./document-name.ts";
-import { KINDS } from "./kinds/index.ts";
 import { MAX_SYNC_STEP2_BYTES } from "./kinds/limits.ts";
 import { isAllowedOrigin, type OriginPolicy } from "./origin.ts";
 import { Authorization } from "./extensions/authorization.ts";
@@ -51,10 +49,6 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const persistence = new Persistence({
     db: options.db,
     compactAfterMs: options.compactAfterMs,
-    onCompacted: async (name, state, event) => {
-      const ref = parseDocumentName(name);
-      if (ref) await KINDS[ref.kind].project({ db: options.db, id: ref.id, state, unloaded: event.unloaded });
-    },
     onError: (error, name) => log(`collab: compaction of ${name} failed, will retry: ${(error as Error).message}`),
   });
   const extensions: Extension[] = [new Authorization(options.db), writePolicy, persistence, new Presence(), new Logging(log)];

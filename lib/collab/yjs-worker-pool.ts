@@ -1,11 +1,18 @@
 // The main thread's side of the Yjs worker (yjs-worker.mjs): one worker thread per process, started on
-// first use, restarted if it dies. Tasks run one at a time in the order they were asked for.
+// first use, restarted if it dies. Yjs tasks run one at a time in the order they were asked for; a
+// compaction job's database waits let other tasks run meanwhile.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { Worker, workerData } from "node:worker_threads";
+import type { WorkerJobs } from "./compaction-job.ts";
 import type { YjsTasks } from "./yjs-worker-tasks.ts";
 
-type TaskName = keyof YjsTasks;
+type Tasks = YjsTasks & WorkerJobs;
+type TaskName = keyof Tasks;
+type Result<Name extends TaskName> = Awaited<ReturnType<Tasks[Name]>>;
+
+/** Set in the worker's workerData: code running there (a compaction job's projection) runs tasks inline. */
+const IN_WORKER = "marginaliaYjsWorker";
 interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
@@ -27,7 +34,7 @@ function workerPath(): string {
 
 function startWorker(): Running {
   // execArgv is emptied: the worker registers tsx on its own, whatever loaders the parent runs under.
-  const started: Running = { thread: new Worker(workerPath(), { execArgv: [] }), tasks: new Map() };
+  const started: Running = { thread: new Worker(workerPath(), { execArgv: [], workerData: { [IN_WORKER]: true } }), tasks: new Map() };
   const failAll = (error: Error) => {
     if (running === started) running = null;
     for (const task of started.tasks.values()) task.reject(error);
@@ -52,7 +59,8 @@ function startWorker(): Running {
  * Runs one task of yjs-worker-tasks.ts in the worker. Inputs are copied to the worker (pass fresh
  * Uint8Arrays: a Buffer from a pool would copy its whole pool).
  */
-export function runYjsTask<Name extends TaskName>(task: Name, input: Parameters<YjsTasks[Name]>[0]): Promise<ReturnType<YjsTasks[Name]>> {
+export function runYjsTask<Name extends TaskName>(task: Name, input: Parameters<Tasks[Name]>[0]): Promise<Result<Name>> {
+  if ((workerData as Record<string, unknown> | null)?.[IN_WORKER]) return runInline(task, input);
   running ??= startWorker();
   const current = running;
   const id = nextId++;
@@ -61,6 +69,12 @@ export function runYjsTask<Name extends TaskName>(task: Name, input: Parameters<
     current.thread.ref();
     current.thread.postMessage({ id, task, input });
   });
+}
+
+async function runInline<Name extends TaskName>(task: Name, input: Parameters<Tasks[Name]>[0]): Promise<Result<Name>> {
+  const [{ yjsTasks }, { workerJobs }] = await Promise.all([import("./yjs-worker-tasks.ts"), import("./compaction-job.ts")]);
+  const tasks = { ...yjsTasks, ...workerJobs } as Record<TaskName, (input: unknown) => unknown>;
+  return (await tasks[task](input)) as Result<Name>;
 }
 
 /** Starts the worker ahead of the first task (its start, which loads Yjs and the editor schema, takes a moment). */

@@ -1,14 +1,17 @@
-// Worker thread entry for the heavy Yjs work (yjs-worker-tasks.ts). Plain JavaScript so that Node loads
-// it as is, in every way the app runs (tsx, vitest); it registers tsx itself to load the TypeScript.
+// Worker thread entry for the heavy Yjs work (yjs-worker-tasks.ts) and for whole compactions with their
+// database work (compaction-job.ts). Plain JavaScript so that Node loads it as is, in every way the app
+// runs (tsx, vitest); it registers tsx itself to load the TypeScript.
 import { parentPort } from "node:worker_threads";
 import { register } from "tsx/esm/api";
 
 register();
 const { yjsTasks } = await import("./yjs-worker-tasks.ts");
+const { workerJobs } = await import("./compaction-job.ts");
+const tasks = { ...yjsTasks, ...workerJobs };
 
-parentPort.on("message", ({ id, task, input }) => {
+parentPort.on("message", async ({ id, task, input }) => {
   try {
-    const result = yjsTasks[task](input);
+    const result = await tasks[task](input);
     const transfer = result instanceof Uint8Array ? [result.buffer] : [];
     parentPort.postMessage({ id, ok: true, result }, transfer);
   } catch (error) {

@@ -9,8 +9,19 @@ export type DbClient = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "
 
 const globalForDb = globalThis as unknown as { marginaliaDb?: PrismaClient };
 
+const urls = new WeakMap<PrismaClient, string>();
+
 export function createDb(databaseUrl: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) });
+  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) });
+  urls.set(db, databaseUrl);
+  return db;
+}
+
+/** The connection string a client was created with (a worker thread opens its own client on it). */
+export function databaseUrlOf(db: PrismaClient): string {
+  const url = urls.get(db);
+  if (!url) throw new Error("this database client was not made by createDb(), so its address is unknown");
+  return url;
 }
 
 export function getDb(): PrismaClient {

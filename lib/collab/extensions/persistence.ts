@@ -1,15 +1,15 @@
 // Durability: an update is appended to Postgres before Hocuspocus applies, broadcasts and acknowledges
 // it (beforeSync is awaited first), so nothing a client was told is saved can be lost, even on kill -9.
-// Compaction folds the log into the document state a little later (the Yjs work in a worker thread),
-// then projections are rebuilt and the projected version recorded, so that a crash in between is
-// repaired at the next start (recover).
+// Compaction folds the log into the document state a little later, then projections are rebuilt and the
+// projected version recorded, so that a crash in between is repaired at the next start (recover). All of
+// it, database work included, runs in the worker thread (compaction-job.ts): a big document's compaction
+// never holds up the event loop that every other document's updates go through.
 import type { afterUnloadDocumentPayload, beforeSyncPayload, Extension, onLoadDocumentPayload } from "@hocuspocus/server";
 import * as Y from "yjs";
-import type { Db } from "../../db/client.ts";
-import { compactDocument } from "../compact-document.ts";
-import { appendUpdate, documentsToRecover, loadDocument, markProjected } from "../document-store.ts";
+import { databaseUrlOf, type Db } from "../../db/client.ts";
+import { appendUpdate, documentsToRecover, loadDocument } from "../document-store.ts";
 import type { CollabContext } from "../context.ts";
-import { warmYjsWorker } from "../yjs-worker-pool.ts";
+import { runYjsTask, warmYjsWorker } from "../yjs-worker-pool.ts";
 import { unchangedUpdates } from "./write-policy.ts";
 
 const SYNC_STEP_1 = 0;
@@ -20,8 +20,6 @@ export interface PersistenceOptions {
   compactAfterMs?: number;
   /** Longest a busy document waits for compaction (ms). */
   compactAtMostMs?: number;
-  /** Called with the freshly stored state after each compaction (projections). */
-  onCompacted?: (documentName: string, state: Uint8Array, event: { unloaded: boolean; folded: number }) => Promise<void>;
   onError?: (error: unknown, documentName: string) => void;
   /** Repair what a crash left behind (unfolded logs, stale projections) when the server starts; default on. */
   recoverAtStart?: boolean;
@@ -32,8 +30,12 @@ export class Persistence implements Extension {
   priority = 800;
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; firstAt: number }>();
   private readonly running = new Map<string, Promise<void>>();
+  /** The worker opens its own client on the same database. */
+  private readonly databaseUrl: string;
 
-  constructor(private readonly options: PersistenceOptions) {}
+  constructor(private readonly options: PersistenceOptions) {
+    this.databaseUrl = databaseUrlOf(options.db);
+  }
 
   async onConfigure(): Promise<void> {
     warmYjsWorker();
@@ -101,9 +103,7 @@ export class Persistence implements Extension {
     const previous = this.running.get(name) ?? Promise.resolve();
     const next = previous.then(async () => {
       try {
-        const { state, folded, version } = await compactDocument(this.options.db, name);
-        await this.options.onCompacted?.(name, state, { unloaded, folded });
-        await markProjected(this.options.db, name, version);
+        await runYjsTask("compactAndProject", { databaseUrl: this.databaseUrl, name, unloaded });
       } catch (error) {
         // The log still holds every update; the next compaction retries.
         this.options.onError?.(error, name);
