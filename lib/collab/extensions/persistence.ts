@@ -30,6 +30,7 @@ export class Persistence implements Extension {
   priority = 800;
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; firstAt: number }>();
   private readonly running = new Map<string, Promise<void>>();
+  private readonly waiting = new Map<string, { unloaded: boolean; done: Promise<void> }>();
   /** The worker opens its own client on the same database. */
   private readonly databaseUrl: string;
 
@@ -100,17 +101,27 @@ export class Persistence implements Extension {
     const pending = this.timers.get(name);
     if (pending) clearTimeout(pending.timer);
     this.timers.delete(name);
+    // One compaction waiting behind the running one folds everything logged by the time it starts, so
+    // later requests join it: a document busier than its compactions are quick queues at most one.
+    const waiting = this.waiting.get(name);
+    if (waiting) {
+      waiting.unloaded ||= unloaded;
+      return waiting.done;
+    }
+    const entry: { unloaded: boolean; done: Promise<void> } = { unloaded, done: Promise.resolve() };
     const previous = this.running.get(name) ?? Promise.resolve();
-    const next = previous.then(async () => {
+    entry.done = previous.then(async () => {
+      this.waiting.delete(name);
       try {
-        await runYjsTask("compactAndProject", { databaseUrl: this.databaseUrl, name, unloaded });
+        await runYjsTask("compactAndProject", { databaseUrl: this.databaseUrl, name, unloaded: entry.unloaded });
       } catch (error) {
         // The log still holds every update; the next compaction retries.
         this.options.onError?.(error, name);
       }
     });
-    this.running.set(name, next);
-    await next;
-    if (this.running.get(name) === next) this.running.delete(name);
+    this.waiting.set(name, entry);
+    this.running.set(name, entry.done);
+    await entry.done;
+    if (this.running.get(name) === entry.done) this.running.delete(name);
   }
 }
