@@ -73,6 +73,24 @@ const rows: Row[] = [
   ["text is text, not embeds", (fragment) => firstParagraphText(fragment).insert(0, "More "), (fragment) => firstParagraphText(fragment).insertEmbed(0, { image: "x" }), /Only text/],
   ["no shared maps inside a draft", append(paragraph()), (fragment) => fragment.insert(fragment.length, [new Y.Map() as never]), /Unknown content|Only blocks/],
   ["no unknown roots", append(paragraph()), (_fragment, doc) => doc.getMap("secrets").set("x", 1), /Unknown part "secrets"/],
+  // Formatting existing text makes Yjs clean up formatting in a second transaction of its own.
+  ["bold on existing text is a known mark", (fragment) => firstParagraphText(fragment).format(0, 5, { bold: {} }), (fragment) => firstParagraphText(fragment).format(0, 5, { blink: {} }), /Unknown formatting "blink"/],
+  [
+    "a link on existing text is safe",
+    (fragment) => firstParagraphText(fragment).format(0, 5, { link: { href: "https://example.org/paper" } }),
+    (fragment) => firstParagraphText(fragment).format(0, 5, { link: { href: "javascript:alert(1)" } }),
+    /Links must start with/,
+  ],
+  [
+    "typing into formatted text adds plain text",
+    (fragment) => {
+      const run = firstParagraphText(fragment);
+      run.format(0, 5, { bold: {} });
+      run.insert(2, "xx", { bold: {} });
+    },
+    (fragment) => firstParagraphText(fragment).insert(2, "xx", { blink: {} }),
+    /Unknown formatting "blink"/,
+  ],
   ["moving a block keeps the draft valid", (fragment) => fragment.delete(2, 1), (fragment) => { const p = fragment.get(1) as Y.XmlElement; p.insert(p.length, [paragraph("nested")]); }, /cannot hold a paragraph/],
 ];
 
