@@ -135,6 +135,37 @@ test("a draft is rendered on the server: a classmate without JavaScript reads it
   await lena.context().close();
 });
 
+test("bold on a selection and a typed web address (made a link) are saved, not refused", async ({ browser }) => {
+  const { slug } = await createSession(browser);
+  const lena = await newPerson(browser, "lead");
+  await openDraft(lena, slug, "presentation");
+  const editor = lena.getByRole("textbox", { name: "Lead team's presentation" });
+  await editor.click();
+  await lena.keyboard.type("Bold claim first. See https://example.org/paper for more.");
+  // Formatting text that is already there: the server's check sees Yjs tidy the formatting afterwards.
+  await lena.keyboard.press("Home");
+  for (let i = 0; i < "Bold claim".length; i++) await lena.keyboard.press("Shift+ArrowRight");
+  await lena.keyboard.press("Control+b");
+  await expect(editor.locator("strong")).toHaveText("Bold claim");
+  await expect(editor.locator('a[href="https://example.org/paper"]')).toHaveText("https://example.org/paper");
+
+  // What the server stored, as a classmate without JavaScript reads it (reloading until the last keys are in).
+  const withoutScript = await browser.newContext({ javaScriptEnabled: false });
+  await signInWithApi(withoutScript.request, ACCOUNTS.alice.email);
+  const alice = await withoutScript.newPage();
+  const draft = alice.getByRole("document", { name: "Lead team's presentation" });
+  await expect(async () => {
+    await alice.goto(`/sessions/${slug}/drafts/presentation`);
+    await expect(draft.locator("strong")).toHaveText("Bold claim", { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(draft.locator('a[href="https://example.org/paper"]')).toHaveText("https://example.org/paper");
+  // Nothing was refused on the way.
+  await expect(lena.getByRole("main").getByRole("alert")).toHaveCount(0);
+  await expect(editor.locator("strong")).toHaveText("Bold claim");
+  await withoutScript.close();
+  await lena.context().close();
+});
+
 test("a writer's click and keys on the server-rendered draft wait for the editor and land where they clicked", async ({ browser }) => {
   const { slug } = await createSession(browser);
   const path = `/sessions/${slug}/drafts/presentation`;
