@@ -12,10 +12,11 @@ export interface StoredDocument {
 }
 
 export async function loadDocument(db: Db, name: string): Promise<StoredDocument> {
-  const [state, updates] = await Promise.all([
-    db.liveDocument.findUnique({ where: { name }, select: { state: true } }),
-    db.documentUpdate.findMany({ where: { documentName: name }, orderBy: { id: "asc" }, select: { update: true } }),
-  ]);
+  // The log before the state, one after the other: a compaction committing in between then shows its
+  // updates twice (harmless, Yjs applies an update once), where the other order could miss them (an old
+  // state read before the fold, an emptied log after it).
+  const updates = await db.documentUpdate.findMany({ where: { documentName: name }, orderBy: { id: "asc" }, select: { update: true } });
+  const state = await db.liveDocument.findUnique({ where: { name }, select: { state: true } });
   const parts = [...(state ? [state.state] : []), ...updates.map((row) => row.update)].map((bytes) => new Uint8Array(bytes));
   if (parts.length === 0) return { update: null, pendingUpdates: 0 };
   return { update: parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), pendingUpdates: updates.length };
