@@ -49,7 +49,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const persistence = new Persistence({
     db: options.db,
     compactAfterMs: options.compactAfterMs,
-    onError: (error, name) => log(`collab: compaction of ${name} failed, will retry: ${(error as Error).message}`),
+    onError: (error, name, during) => log(`collab: ${during} of ${name} failed, will retry: ${(error as Error).message}`),
   });
   const extensions: Extension[] = [new Authorization(options.db), writePolicy, persistence, new Presence(), new Logging(log)];
   if (options.redisUrl) {

@@ -1,5 +1,7 @@
-// Durability: an update is appended to Postgres before Hocuspocus applies, broadcasts and acknowledges
-// it (beforeSync is awaited first), so nothing a client was told is saved can be lost, even on kill -9.
+// Durability: an update's append to Postgres starts in beforeSync, before Hocuspocus applies and
+// broadcasts it, and the sender's acknowledgement waits for that append to commit (ack-gate.ts), so
+// nothing a client was told is saved can be lost, even on kill -9; other readers do not wait for the
+// disk. An append that fails is retried until it commits, since the live document already holds it.
 // Compaction folds the log into the document state a little later, then projections are rebuilt and the
 // projected version recorded, so that a crash in between is repaired at the next start (recover). All of
 // it, database work included, runs in the worker thread (compaction-job.ts): a big document's compaction
@@ -7,7 +9,8 @@
 import type { afterUnloadDocumentPayload, beforeSyncPayload, Extension, onLoadDocumentPayload } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { databaseUrlOf, type Db } from "../../db/client.ts";
-import { appendUpdate, documentsToRecover, loadDocument } from "../document-store.ts";
+import { holdAcknowledgement } from "../ack-gate.ts";
+import { appendUpdate, documentsToRecover, loadDocument, type AppendInput } from "../document-store.ts";
 import type { CollabContext } from "../context.ts";
 import { runYjsTask, warmYjsWorker } from "../yjs-worker-pool.ts";
 import { unchangedUpdates } from "./write-policy.ts";
@@ -20,10 +23,15 @@ export interface PersistenceOptions {
   compactAfterMs?: number;
   /** Longest a busy document waits for compaction (ms). */
   compactAtMostMs?: number;
-  onError?: (error: unknown, documentName: string) => void;
+  /** A compaction or an append failed; both are retried. */
+  onError?: (error: unknown, documentName: string, during: "compaction" | "append") => void;
   /** Repair what a crash left behind (unfolded logs, stale projections) when the server starts; default on. */
   recoverAtStart?: boolean;
 }
+
+/** Waits between attempts at an append that failed: doubling from 100 ms up to 5 s. */
+const RETRY_FIRST_MS = 100;
+const RETRY_MOST_MS = 5_000;
 
 export class Persistence implements Extension {
   extensionName = "persistence";
@@ -31,6 +39,9 @@ export class Persistence implements Extension {
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; firstAt: number }>();
   private readonly running = new Map<string, Promise<void>>();
   private readonly waiting = new Map<string, { unloaded: boolean; done: Promise<void> }>();
+  /** Appends started and not yet committed, per document. */
+  private readonly appending = new Map<string, Set<Promise<void>>>();
+  private closing = false;
   /** The worker opens its own client on the same database. */
   private readonly databaseUrl: string;
 
@@ -41,12 +52,14 @@ export class Persistence implements Extension {
   async onConfigure(): Promise<void> {
     warmYjsWorker();
     // In the background: the server serves meanwhile, and compactions of one document never overlap.
-    if (this.options.recoverAtStart !== false) void this.recover().catch((error: unknown) => this.options.onError?.(error, "(recovery)"));
+    if (this.options.recoverAtStart !== false) void this.recover().catch((error: unknown) => this.options.onError?.(error, "(recovery)", "compaction"));
   }
 
   async onLoadDocument({ documentName, document }: onLoadDocumentPayload): Promise<void> {
     // Throws when the database does not answer: Hocuspocus then unloads the document instead of
     // serving (and never storing) an empty one.
+    // An update of this document's previous life may still be on its way to the log.
+    await this.appended(documentName);
     const stored = await loadDocument(this.options.db, documentName);
     if (stored.update) Y.applyUpdate(document, stored.update);
     if (stored.pendingUpdates > 0) this.schedule(documentName);
@@ -57,16 +70,55 @@ export class Persistence implements Extension {
     // A reconnecting client's sync step 2 (or a resent update) may hold nothing the server lacks: the write
     // policy, which ran first, found that out on its shadow; nothing new to log.
     if (unchangedUpdates.has(payload)) return;
-    await appendUpdate(this.options.db, { name: documentName, update: payload, userId: context.actor?.id ?? null });
-    this.schedule(documentName);
+    holdAcknowledgement(connection, this.append({ name: documentName, update: payload, userId: context.actor?.id ?? null }));
   }
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
+    await this.appended(documentName);
     await this.compactNow(documentName, true);
   }
 
   async onDestroy(): Promise<void> {
+    // Appends still failing are given up (their clients were never told they are saved, and resend).
+    this.closing = true;
     await this.flush();
+  }
+
+  /** Appends an accepted update to the log, retrying until it commits; then schedules compaction. */
+  private append(input: AppendInput): Promise<void> {
+    const done = (async () => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await appendUpdate(this.options.db, input);
+          break;
+        } catch (error) {
+          this.options.onError?.(error, input.name, "append");
+          if (this.closing) throw error;
+          await new Promise((resolve) => setTimeout(resolve, Math.min(RETRY_MOST_MS, RETRY_FIRST_MS * 2 ** attempt)));
+          if (this.closing) throw error;
+        }
+      }
+      this.schedule(input.name);
+    })();
+    let set = this.appending.get(input.name);
+    if (!set) {
+      set = new Set();
+      this.appending.set(input.name, set);
+    }
+    const pending = set;
+    pending.add(done);
+    const forget = () => {
+      pending.delete(done);
+      if (pending.size === 0 && this.appending.get(input.name) === pending) this.appending.delete(input.name);
+    };
+    done.then(forget, forget);
+    return done;
+  }
+
+  /** Settles once every append of `name` started so far has committed or been given up. */
+  private async appended(name: string): Promise<void> {
+    const pending = this.appending.get(name);
+    if (pending) await Promise.allSettled([...pending]);
   }
 
   /**
@@ -81,6 +133,7 @@ export class Persistence implements Extension {
 
   /** Compacts every document with a pending compaction now (shutdown, tests). */
   async flush(): Promise<void> {
+    await Promise.allSettled([...this.appending.values()].flatMap((pending) => [...pending]));
     await Promise.all([...this.timers.keys()].map((name) => this.compactNow(name)));
     await Promise.all(this.running.values());
   }
@@ -116,7 +169,7 @@ export class Persistence implements Extension {
         await runYjsTask("compactAndProject", { databaseUrl: this.databaseUrl, name, unloaded: entry.unloaded });
       } catch (error) {
         // The log still holds every update; the next compaction retries.
-        this.options.onError?.(error, name);
+        this.options.onError?.(error, name, "compaction");
       }
     });
     this.waiting.set(name, entry);

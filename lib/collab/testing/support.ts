@@ -21,9 +21,9 @@ export interface TestCollabServer {
 
 export async function startTestCollabServer(
   db: Db,
-  options: { port?: number } & Pick<CollabServerOptions, "origins" | "writePolicy"> = {},
+  options: { port?: number } & Pick<CollabServerOptions, "origins" | "writePolicy" | "log"> = {},
 ): Promise<TestCollabServer> {
-  const collab = createCollabServer({ db, secret: TEST_SECRET, compactAfterMs: 50, origins: options.origins, writePolicy: options.writePolicy });
+  const collab = createCollabServer({ db, secret: TEST_SECRET, compactAfterMs: 50, origins: options.origins, writePolicy: options.writePolicy, log: options.log });
   const server = http.createServer((_request, response) => response.writeHead(404).end());
   server.on("upgrade", (request, socket, head) => collab.handleUpgrade(request, socket, head));
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
