@@ -87,6 +87,9 @@ export class Persistence implements Extension {
   /** Appends an accepted update to the log, retrying until it commits; then schedules compaction. */
   private append(input: AppendInput): Promise<void> {
     const done = (async () => {
+      // Hocuspocus broadcasts an applied update in a setImmediate; a timer runs after that, so the
+      // readers' messages are on their way before the log's INSERT is even prepared.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       for (let attempt = 0; ; attempt++) {
         try {
           await appendUpdate(this.options.db, input);
