@@ -60,8 +60,10 @@ export class WritePolicy implements Extension {
     if (ref) this.guards.set(documentName, KINDS[ref.kind].createGuard(document));
   }
 
-  async onChange({ documentName, update }: onChangePayload): Promise<void> {
-    // Keeps the shadow current with what reached the document by any path (other instances included).
+  async onChange({ documentName, update, transactionOrigin }: onChangePayload): Promise<void> {
+    // A client's update was applied to the shadow when beforeSync checked it; whatever reached the document
+    // by another path (server changes, other instances) is followed here, to keep the shadow current.
+    if (isConnectionOrigin(transactionOrigin)) return;
     this.guards.get(documentName)?.follow(update);
   }
 
@@ -115,6 +117,11 @@ export class WritePolicy implements Extension {
     connection.sendStateless(refusalMessage(reason, details));
     throw new RefusedUpdate(reason);
   }
+}
+
+/** Hocuspocus applies a client's sync message with `{ source: "connection" }` as the transaction's origin. */
+function isConnectionOrigin(origin: unknown): boolean {
+  return typeof origin === "object" && origin !== null && (origin as { source?: unknown }).source === "connection";
 }
 
 /** What is wrong with a raw client message before any hook looks inside it, or null. */
