@@ -7,9 +7,11 @@ export type Db = PrismaClient;
 /** A client or an interactive transaction's client: what domain functions accept as `tx`. */
 export type DbClient = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-const globalForDb = globalThis as unknown as { marginaliaDb?: PrismaClient };
+// Process-wide, like the client itself: Next bundles its own copy of this module, and a route handler's
+// copy must know the address of the client the server entry made with the other copy.
+const globalForDb = globalThis as unknown as { marginaliaDb?: PrismaClient; marginaliaDbUrls?: WeakMap<PrismaClient, string> };
 
-const urls = new WeakMap<PrismaClient, string>();
+const urls = (globalForDb.marginaliaDbUrls ??= new WeakMap<PrismaClient, string>());
 
 export function createDb(databaseUrl: string): PrismaClient {
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: 10 }) });
