@@ -11,9 +11,9 @@ for (const visitor of ["signed out", "alice", "instructor"] as const) {
     for (const pattern of discoverPages()) {
       for (const url of urlsFor(pattern, ids)) {
         const response = await page.goto(url);
-        expect(response?.status() ?? 0, `${url} must not fail`).toBeLessThan(500);
+        expect.soft(response?.status() ?? 0, `${url} must not fail`).toBeLessThan(500);
         await settle(page);
-        await expectNoSeriousViolations(page, `${url} at 375 px as ${visitor}`);
+        await expectNoSeriousViolations(page, `${url} at 375 px as ${visitor}`, { soft: true });
       }
     }
     await page.context().close();
