@@ -34,7 +34,9 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: process.env.E2E_BASE_URL ?? "http://127.0.0.1:3000",
-    trace: "retain-on-failure",
+    // A failed test keeps its trace: actions, DOM snapshots, network and console. Without the screencast,
+    // which every test paid for while it ran (a JPEG per frame) and which the snapshots make redundant.
+    trace: { mode: "retain-on-failure", screenshots: false, snapshots: true, sources: true },
     launchOptions,
   },
   projects: [
