@@ -3,6 +3,13 @@ import type { APIRequestContext, Browser, Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "marginalia-demo";
 export const DEMO_JOIN_CODE = "SEMINAR-DEMO";
+/**
+ * How long a test waits for what the server derives from a live document after it is compacted (mentions,
+ * activity, search, question queues). A bound, not a goal: on two cores shared by two browsers, the
+ * compaction worker (which runs at a lower priority than the server it must not stall) can take tens of
+ * seconds to get there.
+ */
+export const PROJECTED_WITHIN_MS = 60_000;
 export const ACCOUNTS = {
   instructor: { email: "instructor@demo.test", name: "Prof. Ines Rivera" },
   lead: { email: "lead@demo.test", name: "Lena Park" },

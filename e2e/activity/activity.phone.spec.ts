@@ -1,6 +1,6 @@
 // The Activity page, a deep-linked comment and the "N new" bar on a 375 px wide phone: nothing scrolls sideways.
 import { expect, test, type Page } from "@playwright/test";
-import { createSession, newPerson, signIn, uniqueSuffix } from "../support.ts";
+import { createSession, newPerson, PROJECTED_WITHIN_MS, signIn, uniqueSuffix } from "../support.ts";
 
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
@@ -22,7 +22,7 @@ test("Activity, a deep link and the new-comment bar fit a 375 px wide phone", as
   await expect(async () => {
     await alice.goto("/activity");
     await expect(item).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: PROJECTED_WITHIN_MS });
   expect(await overflow(alice), "horizontal overflow on /activity").toBeLessThanOrEqual(0);
 
   await item.getByRole("link").click();

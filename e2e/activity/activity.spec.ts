@@ -2,7 +2,7 @@
 // on the other's session page and in their Activity; its link lands on the comment and focuses it; after
 // the visit the "new" is gone. Each test reads in a session of its own.
 import { expect, test, type Page } from "@playwright/test";
-import { createSession, newPerson, selectInAbstract, uniqueSuffix } from "../support.ts";
+import { createSession, newPerson, PROJECTED_WITHIN_MS, selectInAbstract, uniqueSuffix } from "../support.ts";
 
 const READING = "Scaling Laws for Neural Language Models";
 
@@ -43,7 +43,7 @@ test("a classmate's reply is 1 new on the session page and in Activity, its link
   await expect(async () => {
     await alice.goto(`/sessions/${slug}`);
     await expect(readingLine(alice)).toContainText("1 new", { timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: PROJECTED_WITHIN_MS });
   await expect(readingLine(alice)).toContainText("2 comments");
   await expect(alice.getByRole("link", { name: /^Activity\s*\d+\s*unread$/ })).toBeVisible();
 
@@ -64,7 +64,7 @@ test("a classmate's reply is 1 new on the session page and in Activity, its link
     await alice.goto(`/sessions/${slug}`);
     await expect(readingLine(alice)).toContainText("2 comments", { timeout: 1000 });
     await expect(readingLine(alice)).not.toContainText(/\d+ new/, { timeout: 1000 });
-  }).toPass({ timeout: 15_000 });
+  }).toPass({ timeout: PROJECTED_WITHIN_MS });
   await alice.goto("/activity");
   await expect(alice.getByRole("list", { name: "Your activity" }).getByRole("listitem").filter({ hasText: `Because of the data ${suffix}` })).not.toContainText("New");
   await alice.context().close();
@@ -143,7 +143,7 @@ test("on a draft: a classmate's comment is 1 new on the draft's card, a new thre
   await expect(async () => {
     await blake.goto(`/sessions/${slug}`);
     await expect(draftCard(blake)).toContainText("1 new", { timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: PROJECTED_WITHIN_MS });
 
   await blake.goto("/activity");
   const item = blake.getByRole("list", { name: "Your activity" }).getByRole("listitem").filter({ hasText: `How cheap? ${suffix}` });
@@ -158,7 +158,7 @@ test("on a draft: a classmate's comment is 1 new on the draft's card, a new thre
     await blake.goto(`/sessions/${slug}`);
     await expect(draftCard(blake)).toContainText("1 comment", { timeout: 1000 });
     await expect(draftCard(blake)).not.toContainText(/\d+ new/, { timeout: 1000 });
-  }).toPass({ timeout: 15_000 });
+  }).toPass({ timeout: PROJECTED_WITHIN_MS });
 
   // The instructor writes every draft: Blake's typing is an edit of theirs to know about, grouped by hour
   // (a test that runs across the hour sees two such entries; the newest is first).

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { openReading, selectInAbstract, signIn, uniqueSuffix, type AccountName } from "../support.ts";
+import { type AccountName, openReading, PROJECTED_WITHIN_MS, selectInAbstract, signIn, uniqueSuffix } from "../support.ts";
 
 async function person(browser: Browser, account: AccountName): Promise<Page> {
   const context = await browser.newContext();
@@ -58,7 +58,7 @@ test("a comment on the whole paper with a mention is delivered to the person men
   await expect(async () => {
     await alice.goto("/notifications");
     await expect(alice.getByRole("list", { name: "Mentions of you" })).toContainText(body.slice(7));
-  }).toPass({ timeout: 20_000 });
+  }).toPass({ timeout: PROJECTED_WITHIN_MS });
   await expect(alice.getByRole("list", { name: "Mentions of you" })).toContainText("Bob Tanaka mentioned you on Gemini");
   await alice.getByRole("link", { name: /Gemini/ }).first().click();
   await expect(alice.getByRole("region", { name: "Comments" })).toContainText("see the MMLU claim");

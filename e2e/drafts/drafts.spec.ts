@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, createSession, DEMO_JOIN_CODE, newPerson, sameOrigin, signInWithApi, uniqueSuffix } from "../support.ts";
+import { ACCOUNTS, createSession, DEMO_JOIN_CODE, newPerson, PROJECTED_WITHIN_MS, sameOrigin, signInWithApi, uniqueSuffix } from "../support.ts";
 import { LEGACY_COMMENTS, LEGACY_PASSAGE } from "./legacy-draft-comments.ts";
 
 async function openDraft(page: Page, slug: string, kind: "presentation" | "blog-post") {
@@ -117,7 +117,7 @@ test("a draft is rendered on the server: a classmate without JavaScript reads it
     expect(async () => {
       await alice.goto(path);
       await expect(draft).toContainText(text, { timeout: 1000 });
-    }).toPass({ timeout: 20_000 });
+    }).toPass({ timeout: PROJECTED_WITHIN_MS });
   await readWithoutScript("Typed in the editor.");
   // Read-only: nothing on the page is an editor.
   await expect(alice.getByRole("textbox", { name: "Lead team's presentation" })).toHaveCount(0);
@@ -157,7 +157,7 @@ test("bold on a selection and a typed web address (made a link) are saved, not r
   await expect(async () => {
     await alice.goto(`/sessions/${slug}/drafts/presentation`);
     await expect(draft.locator("strong")).toHaveText("Bold claim", { timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
+  }).toPass({ timeout: PROJECTED_WITHIN_MS });
   await expect(draft.locator('a[href="https://example.org/paper"]')).toHaveText("https://example.org/paper");
   // Nothing was refused on the way.
   await expect(lena.getByRole("main").getByRole("alert")).toHaveCount(0);
@@ -308,7 +308,7 @@ test("an @mention in a draft comment reaches the person mentioned, and its link 
   await expect(async () => {
     await bob.goto("/notifications");
     await expect(mentions.getByRole("listitem").filter({ hasText: body.slice(-10) })).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
+  }).toPass({ timeout: PROJECTED_WITHIN_MS });
   const item = mentions.getByRole("listitem").filter({ hasText: body.slice(-10) });
   await expect(item).toContainText(`${ACCOUNTS.alice.name} mentioned you on Blog post`);
   await item.getByRole("link").click();

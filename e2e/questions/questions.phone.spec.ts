@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createSession, signIn } from "../support.ts";
+import { createSession, PROJECTED_WITHIN_MS, signIn } from "../support.ts";
 
 async function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -20,7 +20,7 @@ test("the question queue, the heatmap bar and the most highlighted passage fit a
   await expect(async () => {
     await page.goto(`/sessions/${session.slug}/questions`);
     await expect(page.getByRole("article", { name: "Question by Lena Park" })).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: PROJECTED_WITHIN_MS });
   await expect(page.getByRole("button", { name: "Mark answered in presentation" })).toBeVisible();
   expect(await overflow(page), "the question queue").toBeLessThanOrEqual(0);
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createSession, newPerson, selectInAbstract } from "../support.ts";
+import { createSession, newPerson, PROJECTED_WITHIN_MS, selectInAbstract } from "../support.ts";
 
 const READING = "Scaling Laws for Neural Language Models";
 
@@ -72,7 +72,7 @@ test("a thread that asks something is a question; the filter by reading keeps it
   await expect(async () => {
     await lead.reload();
     await expect(question).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: PROJECTED_WITHIN_MS });
   await lead.getByLabel("Reading").selectOption({ label: READING });
   await lead.getByRole("button", { name: "Filter" }).click();
   await expect(lead).toHaveURL(/\?reading=/);
@@ -123,7 +123,7 @@ test("the heatmap bar beside the abstract is labelled, and choosing a band selec
   await expect(async () => {
     await alice.goto(`/sessions/${slug}`);
     await expect(alice.getByText("Most highlighted passage (2 highlights)")).toBeVisible({ timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: PROJECTED_WITHIN_MS });
   await expect(alice.locator("figure blockquote")).toHaveText("scaling laws");
   await alice.context().close();
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createSession, signIn } from "../support.ts";
+import { createSession, PROJECTED_WITHIN_MS, signIn } from "../support.ts";
 
 async function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -25,6 +25,6 @@ test("search and thread filters fit a 375 px wide phone", async ({ browser, page
   await expect(async () => {
     await page.goto(`/sessions/${session.slug}/search?q=hyperparameters`);
     await expect(page.locator("[data-search-hit]")).toHaveCount(1, { timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: PROJECTED_WITHIN_MS });
   expect(await overflow(page), "the search results").toBeLessThanOrEqual(0);
 });

@@ -1,7 +1,7 @@
 // Search annotations and thread filters, each on scratch sessions of its own: they find what they
 // should and nothing else (other sessions, deleted comments, threads outside the filter).
 import { expect, test, type Page } from "@playwright/test";
-import { createSession, newPerson, selectInAbstract, signIn } from "../support.ts";
+import { createSession, newPerson, PROJECTED_WITHIN_MS, selectInAbstract, signIn } from "../support.ts";
 
 /** Opens the scratch session's one reading and waits until its live document is connected. */
 async function openScratchReading(page: Page, slug: string): Promise<void> {
@@ -38,7 +38,7 @@ async function search(page: Page, slug: string, query: string, expected: number)
     await expect(page).toHaveURL(new RegExp(`/sessions/${slug}/search\\?q=`));
     await expect(page.getByRole("heading", { name: "Search annotations", level: 1 })).toBeVisible();
     await expect(page.locator("[data-search-hit]")).toHaveCount(expected, { timeout: 1000 });
-  }).toPass({ timeout: 30_000 });
+  }).toPass({ timeout: PROJECTED_WITHIN_MS });
 }
 
 test("Search annotations finds comments and passages of this session, stemmed, links to them, and nothing else", async ({ browser }) => {

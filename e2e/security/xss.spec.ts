@@ -13,7 +13,7 @@ import { createComment, createHighlight } from "../../lib/collab/reading-doc.ts"
 import { parseCommentBody, type InlineNode } from "../../lib/rich-text/index.ts";
 import { HOSTILE_NAME, HOSTILE_STRINGS, PAYLOAD } from "../fixtures/hostile-strings.ts";
 import { openLiveDocument } from "../fixtures/live-document.ts";
-import { ACCOUNTS, createSession, sameOrigin, selectInAbstract, signInWithApi, uniqueSuffix, type AccountName } from "../support.ts";
+import { type AccountName, ACCOUNTS, createSession, PROJECTED_WITHIN_MS, sameOrigin, selectInAbstract, signInWithApi, uniqueSuffix } from "../support.ts";
 
 const PASSWORD = "a long enough password";
 
@@ -119,7 +119,7 @@ async function signUpWithApi(browser: Browser, instructor: BrowserContext, name:
   await expect(async () => {
     const response = await context.request.post("/api/signup", { data: { name, email, password: PASSWORD, joinCode: await currentJoinCode(instructor) }, headers: sameOrigin() });
     expect(response.status()).toBe(201);
-  }).toPass({ timeout: 20_000 });
+  }).toPass({ timeout: PROJECTED_WITHIN_MS });
   await signInWithApi(context.request, email, PASSWORD);
   return context;
 }
@@ -175,7 +175,7 @@ test("hostile names, comments, mentions and highlight notes stay text on every p
     await author.getByLabel("Join code").fill(await currentJoinCode(instructor));
     await author.getByRole("button", { name: "Create account" }).click();
     await expect(author).not.toHaveURL(/\/signup/, { timeout: 15_000 });
-  }).toPass({ timeout: 45_000 });
+  }).toPass({ timeout: PROJECTED_WITHIN_MS });
   // A join code rotated by another spec meanwhile is refused, and the browser logs that failed request.
   expectedFailures(authorIncidents, "/api/signup");
 
