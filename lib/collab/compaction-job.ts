@@ -2,21 +2,85 @@
 // database client of the worker's own. Measured on a 5,000-comment reading (a 1.8 MB state): run on the
 // main thread, moving the state, the log and the new state through the driver cost the event loop 55-115 ms
 // per compaction, which every other document's updates waited behind; here it costs one message each way.
+//
+// The worker keeps a copy of each busy document: the stored state of one version plus the log rows applied
+// to it since. A job reads and applies only the rows the copy has not seen, notes which entries they
+// changed, and projects just those (kinds with projectChanges): one new comment on a reading of thousands
+// costs one comment's work. The whole document is read, and its projection rebuilt, only when the copy is
+// missing or stale (first job after a start, another instance folded it, evicted). Folding the log into the
+// stored state re-encodes and rewrites the whole document, so it waits until the log holds FOLD_AFTER_ROWS
+// rows or a quarter of the state's bytes (each logged byte is then rewritten a bounded number of times), or
+// until it is asked for: the document unloads, the server stops, recovery at start.
+import * as Y from "yjs";
 import { createDb, type Db } from "../db/client.ts";
-import { compactDocument } from "./compact-document.ts";
 import { parseDocumentName } from "./document-name.ts";
 import { markProjected } from "./document-store.ts";
 import { KINDS } from "./kinds/index.ts";
+import { rootName, type SharedType } from "./check/shadow-guard.ts";
+import { ownBytes } from "./yjs-worker-pool.ts";
+import type { ChangedEntries } from "./yjs-worker-tasks.ts";
 
 export interface CompactionJob {
   databaseUrl: string;
   name: string;
   /** The last connection left: a draft then records a revision. */
   unloaded: boolean;
+  /** Fold the log into the state now (unload, shutdown, recovery), not only once it has grown. */
+  fold: boolean;
+}
+
+export interface CompactionOutcome {
+  /** Logged updates folded into the state by this job. */
+  folded: number;
+  /** The document's stored version after the job. */
+  version: number;
+  /** Logged updates left unfolded (projected, waiting for a fold). */
+  pending: number;
+}
+
+/** Rows in the log that make a fold due whatever their size (loading applies each one). */
+export const FOLD_AFTER_ROWS = 500;
+/** The log's bytes, times this, reaching the state's bytes make a fold due. */
+const FOLD_AT_LOG_SHARE = 4;
+const CACHE_MOST_DOCUMENTS = 32;
+const CACHE_MOST_BYTES = 64 * 1024 * 1024;
+/** What a document that was never compacted holds: an empty state, version 0. */
+const EMPTY_STATE = Y.encodeStateAsUpdate(new Y.Doc());
+
+interface DocumentCopy {
+  doc: Y.Doc;
+  /** The stored version the copy started from, and its state's length: a reset database shows as a change. */
+  version: number;
+  stateBytes: number;
+  /** Log rows applied since that state (ids as text), and their bytes. */
+  applied: Set<string>;
+  logBytes: number;
+}
+
+// Most recently used last. Keyed by database and document: tests run many databases through one worker.
+const copies = new Map<string, DocumentCopy>();
+
+function forget(key: string): void {
+  copies.get(key)?.doc.destroy();
+  copies.delete(key);
+}
+
+function keep(key: string, copy: DocumentCopy): void {
+  copies.delete(key);
+  copies.set(key, copy);
+  let bytes = 0;
+  for (const held of copies.values()) bytes += held.stateBytes + held.logBytes;
+  for (const [oldest, held] of copies) {
+    if (copies.size <= CACHE_MOST_DOCUMENTS && bytes <= CACHE_MOST_BYTES) break;
+    if (oldest === key) break;
+    bytes -= held.stateBytes + held.logBytes;
+    forget(oldest);
+  }
 }
 
 // One client per database, closed after a quiet spell so that an idle worker holds no connections (tests
-// drop their databases; the app's own stays warm while documents change).
+// drop their databases; the app's own stays warm while documents change). The document copies of that
+// database go with it.
 const IDLE_CLOSE_MS = 10_000;
 const clients = new Map<string, { db: Db; users: number; idle?: NodeJS.Timeout }>();
 
@@ -36,6 +100,7 @@ async function withDb<T>(url: string, run: (db: Db) => Promise<T>): Promise<T> {
     if (held.users === 0) {
       held.idle = setTimeout(() => {
         clients.delete(url);
+        for (const key of [...copies.keys()]) if (key.startsWith(`${url} `)) forget(key);
         void held.db.$disconnect().catch(() => {});
       }, IDLE_CLOSE_MS);
       held.idle.unref();
@@ -43,17 +108,171 @@ async function withDb<T>(url: string, run: (db: Db) => Promise<T>): Promise<T> {
   }
 }
 
+interface LogRead {
+  /** What the database holds now, to tell whether a copy is still of it. */
+  version: number;
+  stateBytes: number;
+  /** How many of the copy's applied rows are still in the log. */
+  present: number;
+  /** The stored state, when asked for. */
+  state: Uint8Array | null;
+  /** The log rows not applied yet: each preceded by its length (4 bytes, big-endian), in id order. */
+  packed: Uint8Array;
+  ids: string[];
+}
+
 /**
- * Folds the document's log into its state, rebuilds its projection from exactly what was stored, then
- * records the projected version (a crash in between is repaired at the next start).
+ * The log rows a copy lacks, and the stored version to check the copy against, in one statement (one
+ * snapshot: a fold by another instance between two reads could otherwise pair a state with the wrong rows).
  */
-export async function compactAndProject(job: CompactionJob): Promise<{ folded: number; version: number }> {
+async function readLog(db: Pick<Db, "$queryRaw">, name: string, applied: string[], withState: boolean): Promise<LogRead> {
+  const [row] = await db.$queryRaw<Array<{ version: number; stateBytes: number; present: number; state: Uint8Array | null; packed: Uint8Array; ids: string[] }>>`
+    SELECT coalesce((SELECT version FROM "LiveDocument" WHERE name = ${name}), 0) AS version,
+           coalesce((SELECT octet_length(state) FROM "LiveDocument" WHERE name = ${name}), ${EMPTY_STATE.byteLength}::int) AS "stateBytes",
+           (SELECT count(*)::int FROM "DocumentUpdate" WHERE id = ANY(${applied}::bigint[])) AS present,
+           CASE WHEN ${withState}::boolean THEN (SELECT state FROM "LiveDocument" WHERE name = ${name}) END AS state,
+           coalesce(string_agg(int4send(length("update")) || "update", ''::bytea ORDER BY id), ''::bytea) AS packed,
+           coalesce(array_agg(id::text ORDER BY id), '{}') AS ids
+    FROM "DocumentUpdate" WHERE "documentName" = ${name} AND NOT (id = ANY(${applied}::bigint[]))`;
+  return { ...row!, state: row!.state ? ownBytes(row!.state) : null, packed: ownBytes(row!.packed) };
+}
+
+/** The thread entries a transaction changed: keys of the root maps, or the entry a nested change sits in. */
+function noteChanges(transaction: Y.Transaction, changed: ChangedEntries): void {
+  const note = (root: string | null, key: string | null) => {
+    if (key === null) return;
+    if (root === "highlights") changed.highlights.add(key);
+    else if (root === "comments") changed.comments.add(key);
+    // A +1 is stored as `<commentId>|<userId>`: it changes its comment's count.
+    else if (root === "reactions") changed.comments.add(key.slice(0, Math.max(0, key.indexOf("|"))));
+  };
+  for (const [type, keys] of transaction.changed) {
+    if (type._item === null) {
+      const root = rootName(type);
+      for (const key of keys) note(root, key);
+      continue;
+    }
+    let entry: SharedType = type;
+    while (entry._item !== null && (entry._item.parent as SharedType)._item !== null) entry = entry._item.parent as SharedType;
+    if (entry._item !== null) note(rootName(entry._item.parent as SharedType), entry._item.parentSub);
+  }
+}
+
+/** Applies packed log rows to the copy; with `changed`, notes which thread entries they touched. Returns how many were new. */
+function applyRows(copy: DocumentCopy, packed: Uint8Array, ids: string[], changed: ChangedEntries | null): number {
+  const onAfterTransaction = (transaction: Y.Transaction) => {
+    if (changed) noteChanges(transaction, changed);
+  };
+  copy.doc.on("afterTransaction", onAfterTransaction);
+  let applied = 0;
+  try {
+    const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+    for (let offset = 0, index = 0; offset < packed.byteLength; index++) {
+      const length = view.getUint32(offset);
+      const id = ids[index]!;
+      if (!copy.applied.has(id)) {
+        Y.applyUpdate(copy.doc, packed.subarray(offset + 4, offset + 4 + length));
+        copy.applied.add(id);
+        copy.logBytes += length;
+        applied++;
+      }
+      offset += 4 + length;
+    }
+  } finally {
+    copy.doc.off("afterTransaction", onAfterTransaction);
+  }
+  return applied;
+}
+
+class StaleCopy extends Error {}
+
+/**
+ * Folds the copy into the stored state under the document's row lock (several instances may compact the
+ * same document), first applying whatever was logged since the job read the log. Deletes exactly the rows
+ * folded: an update committed meanwhile (a lower id can commit later) stays for next time.
+ */
+async function fold(db: Db, name: string, copy: DocumentCopy, changed: ChangedEntries | null): Promise<{ folded: number; applied: number; state: Uint8Array | null }> {
+  const result = await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`INSERT INTO "LiveDocument" (name, state) VALUES (${name}, ${Buffer.from(EMPTY_STATE)}) ON CONFLICT (name) DO NOTHING`;
+      const [row] = await tx.$queryRaw<Array<{ version: number; stateBytes: number }>>`
+        SELECT version, octet_length(state) AS "stateBytes" FROM "LiveDocument" WHERE name = ${name} FOR UPDATE`;
+      if (row!.version !== copy.version || row!.stateBytes !== copy.stateBytes) throw new StaleCopy(`${name} was compacted elsewhere`);
+      const late = await readLog(tx, name, [...copy.applied], false);
+      const applied = applyRows(copy, late.packed, late.ids, changed);
+      if (copy.applied.size === 0) return { folded: 0, applied, state: null, version: copy.version };
+      const state = Y.encodeStateAsUpdate(copy.doc);
+      const version = copy.version + 1;
+      await tx.$executeRaw`UPDATE "LiveDocument" SET state = ${Buffer.from(state.buffer, state.byteOffset, state.byteLength)}, "compactedAt" = now() AT TIME ZONE 'UTC', version = ${version} WHERE name = ${name}`;
+      await tx.$executeRaw`DELETE FROM "DocumentUpdate" WHERE id = ANY(${[...copy.applied]}::bigint[])`;
+      return { folded: copy.applied.size, applied, state, version };
+    },
+    { timeout: 30_000 },
+  );
+  if (result.state) {
+    copy.version = result.version;
+    copy.stateBytes = result.state.byteLength;
+    copy.applied = new Set();
+    copy.logBytes = 0;
+  }
+  return result;
+}
+
+async function refresh(db: Db, job: CompactionJob, key: string): Promise<CompactionOutcome> {
+  const ref = parseDocumentName(job.name);
+  const kind = ref ? KINDS[ref.kind] : null;
+  const changed: ChangedEntries = { highlights: new Set(), comments: new Set() };
+  let copy = copies.get(key);
+  let read = copy ? await readLog(db, job.name, [...copy.applied], false) : null;
+  // The whole document is read, and projected, when there is no copy or it is not of what is stored.
+  const whole = !copy || !read || read.version !== copy.version || read.stateBytes !== copy.stateBytes || read.present !== copy.applied.size;
+  if (whole) {
+    forget(key);
+    read = await readLog(db, job.name, [], true);
+    copy = { doc: new Y.Doc(), version: read.version, stateBytes: read.state?.byteLength ?? EMPTY_STATE.byteLength, applied: new Set(), logBytes: 0 };
+    if (read.state) Y.applyUpdate(copy.doc, read.state);
+  }
+  keep(key, copy!);
+  let applied = applyRows(copy!, read!.packed, read!.ids, whole ? null : changed);
+
+  let folded = 0;
+  let state: Uint8Array | null = null;
+  const due = copy!.applied.size >= FOLD_AFTER_ROWS || copy!.logBytes * FOLD_AT_LOG_SHARE >= copy!.stateBytes;
+  if (job.fold || (due && copy!.applied.size > 0)) {
+    const result = await fold(db, job.name, copy!, whole ? null : changed);
+    folded = result.folded;
+    state = result.state;
+    applied += result.applied;
+  }
+
+  if (kind && ref) {
+    if (whole || !kind.projectChanges) {
+      if (whole || applied > 0 || job.unloaded) await kind.project({ db, id: ref.id, state: state ?? Y.encodeStateAsUpdate(copy!.doc), unloaded: job.unloaded });
+    } else {
+      await kind.projectChanges({ db, id: ref.id, doc: copy!.doc, changed });
+    }
+  }
+  if (whole || folded > 0) await markProjected(db, job.name, copy!.version);
+  const outcome = { folded, version: copy!.version, pending: copy!.applied.size };
+  // A document that left this instance needs no copy here.
+  if (job.unloaded) forget(key);
+  return outcome;
+}
+
+/**
+ * Brings the document's projection up to its log, folding the log into the state when that is due or
+ * asked for, then records the projected version (a crash in between is repaired at the next start).
+ */
+export async function compactAndProject(job: CompactionJob): Promise<CompactionOutcome> {
+  const key = `${job.databaseUrl} ${job.name}`;
   return withDb(job.databaseUrl, async (db) => {
-    const { state, folded, version } = await compactDocument(db, job.name);
-    const ref = parseDocumentName(job.name);
-    if (ref) await KINDS[ref.kind].project({ db, id: ref.id, state, unloaded: job.unloaded });
-    await markProjected(db, job.name, version);
-    return { folded, version };
+    try {
+      return await refresh(db, job, key);
+    } catch (error) {
+      // The copy may hold rows whose changes were not projected: the next job starts from what is stored.
+      forget(key);
+      throw error;
+    }
   });
 }
 

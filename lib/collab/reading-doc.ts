@@ -206,6 +206,23 @@ export function readReactionEntries(doc: Y.Doc): { reactions: Map<string, string
   return { reactions, unreadable: bad.sort(byId) };
 }
 
+/** The +1s of the given comments only (commentId -> user ids, sorted); one pass over the keys, no others parsed. */
+export function readReactionsOf(doc: Y.Doc, commentIds: ReadonlySet<string>): Map<string, string[]> {
+  const reactions = new Map<string, string[]>();
+  if (commentIds.size === 0) return reactions;
+  try {
+    doc.getMap<unknown>("reactions").forEach((value, key) => {
+      if (!commentIds.has(key.slice(0, key.indexOf("|")))) return;
+      const reaction = readReaction(key, value);
+      if (reaction) reactions.set(reaction[0], [...(reactions.get(reaction[0]) ?? []), reaction[1]]);
+    });
+  } catch {
+    // a root that cannot be iterated holds no readable +1s
+  }
+  for (const users of reactions.values()) users.sort();
+  return reactions;
+}
+
 /** The whole reading document, read once; never throws, whatever is stored. */
 export function readReadingEntries(doc: Y.Doc): ReadingEntries {
   const highlights = readHighlightEntries(doc);

@@ -9,7 +9,8 @@
 import type { Db } from "../db/client.ts";
 import { Prisma } from "../db/generated/client.ts";
 import { readRootStates, threadChangeStatement } from "../activity/record-thread-changes.ts";
-import { COMMENT_COLUMNS, HIGHLIGHT_COLUMNS } from "./yjs-worker-tasks.ts";
+import type * as Y from "yjs";
+import { COMMENT_COLUMNS, HIGHLIGHT_COLUMNS, planThreadProjection, type ChangedEntries, type ReadingProjectionPlan } from "./yjs-worker-tasks.ts";
 import { ownBytes, runYjsTask } from "./yjs-worker-pool.ts";
 
 type SqlType = "text" | "int4" | "bool" | "time";
@@ -51,23 +52,60 @@ export function rebuildReadingProjection(db: Db, readingId: string, state: Uint8
 export async function rebuildThreadProjection(options: { db: Db; documentKind: ThreadDocumentKind; documentId: string; state: Uint8Array }): Promise<void> {
   const { db, documentKind, documentId: readingId, state } = options;
   const document: ThreadDocument = { documentKind, readingId };
-  // The stored digests arrive as one text value each ("id hash" lines; ids and digests hold no spaces or
-  // newlines) and are parsed in the worker, not decoded row by row on the event loop.
-  const [[stored], storedMentions] = await Promise.all([
-    db.$queryRaw<Array<{ highlights: string; comments: string }>>`
-      SELECT (SELECT coalesce(string_agg(id || ' ' || hash, chr(10)), '') FROM "HighlightRow" WHERE "readingId" = ${readingId} AND "documentKind" = ${documentKind}) AS highlights,
-             (SELECT coalesce(string_agg(id || ' ' || hash, chr(10)), '') FROM "CommentRow" WHERE "readingId" = ${readingId} AND "documentKind" = ${documentKind}) AS comments`,
-    db.mentionRow.findMany({ where: { readingId, documentKind }, select: { commentId: true, mentionedUserId: true, authorId: true, createdAt: true } }),
-  ]);
-  const plan = await runYjsTask("planReadingProjection", { state: ownBytes(state), kind: documentKind, storedHighlights: stored!.highlights, storedComments: stored!.comments });
+  const stored = await storedProjection(db, document, null);
+  const plan = await runYjsTask("planReadingProjection", { state: ownBytes(state), kind: documentKind, storedHighlights: stored.highlights, storedComments: stored.comments });
+  await writeProjection(db, document, plan, stored.mentions);
+}
 
+/**
+ * Projects only the entries a few logged updates changed, from the document as the worker holds it
+ * (compaction-job.ts): reads and compares those entries' rows alone, so one new comment on a reading of
+ * thousands costs one comment's work. Runs in the worker thread, where the document is.
+ */
+export async function projectThreadChanges(options: { db: Db; documentKind: ThreadDocumentKind; documentId: string; doc: Y.Doc; changed: ChangedEntries }): Promise<void> {
+  const { db, documentKind, documentId: readingId, doc, changed } = options;
+  if (changed.highlights.size === 0 && changed.comments.size === 0) return;
+  const document: ThreadDocument = { documentKind, readingId };
+  const stored = await storedProjection(db, document, changed);
+  const plan = planThreadProjection({ doc, kind: documentKind, storedHighlights: stored.highlights, storedComments: stored.comments, only: changed });
+  await writeProjection(db, document, plan, stored.mentions);
+}
+
+interface StoredMention {
+  commentId: string;
+  mentionedUserId: string;
+  authorId: string;
+  createdAt: Date;
+}
+
+/** The stored rows' digests ("id hash" lines) and mentions: of the whole document, or of the `only` entries. */
+async function storedProjection(db: Db, { documentKind, readingId }: ThreadDocument, only: ChangedEntries | null) {
+  // The digests arrive as one text value each (ids and digests hold no spaces or newlines) and are parsed
+  // in the worker, not decoded row by row on the event loop.
+  const highlightIds = only ? Prisma.sql`AND id = ANY(${[...only.highlights]}::text[])` : Prisma.empty;
+  const commentIds = only ? Prisma.sql`AND id = ANY(${[...only.comments]}::text[])` : Prisma.empty;
+  const [[digests], mentions] = await Promise.all([
+    db.$queryRaw<Array<{ highlights: string; comments: string }>>`
+      SELECT (SELECT coalesce(string_agg(id || ' ' || hash, chr(10)), '') FROM "HighlightRow" WHERE "readingId" = ${readingId} AND "documentKind" = ${documentKind} ${highlightIds}) AS highlights,
+             (SELECT coalesce(string_agg(id || ' ' || hash, chr(10)), '') FROM "CommentRow" WHERE "readingId" = ${readingId} AND "documentKind" = ${documentKind} ${commentIds}) AS comments`,
+    db.mentionRow.findMany({
+      where: { readingId, documentKind, ...(only ? { commentId: { in: [...only.comments] } } : {}) },
+      select: { commentId: true, mentionedUserId: true, authorId: true, createdAt: true },
+    }),
+  ]);
+  return { highlights: digests!.highlights, comments: digests!.comments, mentions: mentions as StoredMention[] };
+}
+
+/** Writes a plan: changed rows, the mentions that came or went, and resolve/reopen news, in one transaction. */
+async function writeProjection(db: Db, document: ThreadDocument, plan: ReadingProjectionPlan, storedMentions: StoredMention[]): Promise<void> {
+  const { documentKind, readingId } = document;
   const handles = new Map<string, string>();
   const mentioned = new Set(plan.mentions.flatMap((mention) => mention.handles));
   if (mentioned.size > 0) {
     const users = await db.user.findMany({ where: { handle: { in: [...mentioned] } }, select: { id: true, handle: true } });
     for (const user of users) handles.set(user.handle!, user.id);
   }
-  const mentionKey = (row: { commentId: string; mentionedUserId: string; authorId: string; createdAt: Date }) =>
+  const mentionKey = (row: StoredMention) =>
     `${row.commentId}|${row.mentionedUserId}|${row.authorId}|${row.createdAt.getTime()}`;
   const wanted = new Map<string, { readingId: string; documentKind: string; commentId: string; mentionedUserId: string; authorId: string; createdAt: Date }>();
   for (const mention of plan.mentions) {

@@ -2,8 +2,8 @@
 // worker thread itself: it runs them, and a stopped worker is replaced on the next task.
 import { afterAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { createComment, editComment, readingMaps } from "./reading-doc.ts";
-import { foldUpdates, planReadingProjection } from "./yjs-worker-tasks.ts";
+import { createComment, editComment, readingMaps, toggleReaction } from "./reading-doc.ts";
+import { foldUpdates, planReadingProjection, planThreadProjection } from "./yjs-worker-tasks.ts";
 import { runYjsTask, stopYjsWorker } from "./yjs-worker-pool.ts";
 
 afterAll(async () => {
@@ -56,6 +56,25 @@ describe("planReadingProjection", () => {
     createComment(doc, { authorId: AUTHOR, highlightId: null, parentId: null, body: "no one" });
     const plan = planReadingProjection({ state: Y.encodeStateAsUpdate(doc), storedHighlights: "", storedComments: "" });
     expect(plan.mentions.map((mention) => mention.handles)).toEqual([["bob", "carol"]]);
+  });
+});
+
+describe("planThreadProjection with only some entries", () => {
+  it("reads and compares just the named entries, counting their +1s", () => {
+    const doc = new Y.Doc();
+    const ids = Array.from({ length: 4 }, (_, index) => createComment(doc, { authorId: AUTHOR, highlightId: null, parentId: null, body: `comment ${index}` }));
+    const stored = digests(planReadingProjection({ state: Y.encodeStateAsUpdate(doc), storedHighlights: "", storedComments: "" }));
+    const storedOf = (id: string) => stored.split("\n").find((line) => line.startsWith(`${id} `))!;
+
+    editComment(doc, ids[0]!, "changed");
+    editComment(doc, ids[1]!, "also changed, but not named");
+    toggleReaction(doc, ids[2]!, "user-2");
+    readingMaps(doc).comments.delete(ids[3]!);
+    const only = { highlights: new Set<string>(), comments: new Set([ids[0]!, ids[2]!, ids[3]!]) };
+    const plan = planThreadProjection({ doc, storedHighlights: "", storedComments: [ids[0]!, ids[2]!, ids[3]!].map(storedOf).join("\n"), only });
+    expect(parseArray(plan.comments.insert[0]!.id).sort()).toEqual([ids[0]!, ids[2]!].sort());
+    expect(parseArray(plan.comments.insert[0]!.reactionCount)).toEqual(parseArray(plan.comments.insert[0]!.id).map((id) => (id === ids[2] ? "1" : "0")));
+    expect(parseArray(plan.comments.remove[0]!).sort()).toEqual([ids[0]!, ids[2]!, ids[3]!].sort());
   });
 });
 

@@ -6,8 +6,8 @@ import { createRequire } from "node:module";
 import * as Y from "yjs";
 import { draftContent } from "../drafts/draft-content.ts";
 import { extractMentions } from "../rich-text/mentions.ts";
-import { readDraftHighlights } from "./draft-threads-doc.ts";
-import { readComments, readHighlights, readReactions } from "./reading-doc.ts";
+import { draftHighlightSchema, readDraftHighlights, type DraftHighlight } from "./draft-threads-doc.ts";
+import { commentSchema, highlightSchema, readComments, readEntry, readHighlights, readingMaps, readReactions, readReactionsOf, type Comment, type Highlight } from "./reading-doc.ts";
 
 /**
  * The whole document after applying the logged updates to the stored state, garbage-collected. The
@@ -157,6 +157,12 @@ export const COMMENT_COLUMNS: Array<keyof CommentRowData & string> = [
   "hash",
 ];
 
+/** Which entries of a thread document changed: ids of highlights, and of comments (a +1 changes its comment). */
+export interface ChangedEntries {
+  highlights: Set<string>;
+  comments: Set<string>;
+}
+
 /**
  * Compares a reading document with its stored projection (entry id -> row digest) and says which rows
  * to write. Entries the readers reject, entries that repeat an id already seen, and entries Postgres
@@ -172,13 +178,54 @@ export function planReadingProjection(input: {
 }): ReadingProjectionPlan {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, input.state);
-  const highlights =
-    input.kind === "draft-threads"
-      ? readDraftHighlights(doc).map((highlight) => ({ ...highlight, target: { exact: highlight.target.exact, prefix: "", suffix: "", start: 0, end: 0 }, answeredIn: null }))
-      : readHighlights(doc);
-  const comments = readComments(doc);
-  const reactions = readReactions(doc);
-  doc.destroy();
+  try {
+    return planThreadProjection({ ...input, doc });
+  } finally {
+    doc.destroy();
+  }
+}
+
+/**
+ * The same plan over a document already in memory. With `only`, just those entries are read and compared,
+ * and the stored digests given must be theirs alone: the incremental projection of what a few logged
+ * updates changed costs what they changed, not what the document holds.
+ */
+export function planThreadProjection(input: {
+  doc: Y.Doc;
+  kind?: "reading" | "draft-threads";
+  storedHighlights: string;
+  storedComments: string;
+  only?: ChangedEntries;
+}): ReadingProjectionPlan {
+  const { doc, only } = input;
+  const asRow = (highlight: DraftHighlight) => ({ ...highlight, target: { exact: highlight.target.exact, prefix: "", suffix: "", start: 0, end: 0 }, answeredIn: null });
+  let highlights: Highlight[];
+  let comments: Comment[];
+  let reactions: Map<string, string[]>;
+  if (only) {
+    const maps = readingMaps(doc);
+    highlights = [];
+    for (const id of only.highlights) {
+      const value = maps.highlights.get(id);
+      if (input.kind === "draft-threads") {
+        const highlight = readEntry(draftHighlightSchema, value, id);
+        if (highlight) highlights.push(asRow(highlight));
+      } else {
+        const highlight = readEntry(highlightSchema, value, id);
+        if (highlight) highlights.push(highlight);
+      }
+    }
+    comments = [];
+    for (const id of only.comments) {
+      const comment = readEntry(commentSchema, maps.comments.get(id), id);
+      if (comment) comments.push(comment);
+    }
+    reactions = readReactionsOf(doc, only.comments);
+  } else {
+    highlights = input.kind === "draft-threads" ? readDraftHighlights(doc).map(asRow) : readHighlights(doc);
+    comments = readComments(doc);
+    reactions = readReactions(doc);
+  }
   let skipped = 0;
 
   const highlightRows: HighlightRowData[] = [];

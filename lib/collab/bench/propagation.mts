@@ -2,8 +2,9 @@
 // memory, no extensions) and on the real server (session-cookie auth, write policy, durable log,
 // compaction, projections), each in a process of its own: a new comment on readings holding 0 / 1,000 /
 // 5,000 comments; one keystroke in drafts of 1k / 20k / 100k characters, alone and while two
-// 5,000-comment readings are being written, compacted and projected; each server's largest event-loop
-// delay; and the durable log's appends/s with 64 concurrent writers.
+// 5,000-comment readings are being written and projected, with a fold of one of them into its stored
+// state every second; each server's largest event-loop delay; and the durable log's appends/s with 64
+// concurrent writers.
 // Run: npm run bench [-- --rounds 100 --gap 60 --budget 25 --writes 6400 --targets stock,real]
 // (--budget: seconds at most per workload; a server too slow for all the rounds gets fewer, and says so)
 import os from "node:os";
@@ -25,6 +26,8 @@ const WARM_UP_ROUNDS = 3;
 // Compaction after 50 ms of quiet (production waits 1 s, at most 10 s) so that compactions and projections
 // run during the measurements, between and under the rounds, rather than once at the end.
 const COMPACT_AFTER_MS = 50;
+/** While the draft is timed beside the busy readings, one of them is folded whole this often. */
+const FOLD_EVERY_MS = 1000;
 const COMMENT_SIZES = [0, 1_000, 5_000];
 const DRAFT_SIZES = [1_000, 20_000, 100_000];
 const BACKGROUND_COMMENTS = 5_000;
@@ -65,8 +68,8 @@ async function measure(writer: Y.Doc, observer: Y.Doc, change: (round: number) =
 }
 
 /** Runs one workload between two event-loop readings of the server, once the previous one's compactions are done. */
-async function phase(server: ServerProcess, db: BenchDatabase["db"], rows: Row[], workload: string, run: () => Promise<number[]>, settled = false): Promise<void> {
-  if (!settled) await settle(server, db);
+async function phase(server: ServerProcess, rows: Row[], workload: string, run: () => Promise<number[]>, settled = false): Promise<void> {
+  if (!settled) await settle(server);
   await server.stats(true);
   const samples = await run();
   const { eventLoop } = await server.stats();
@@ -76,18 +79,18 @@ async function phase(server: ServerProcess, db: BenchDatabase["db"], rows: Row[]
 }
 
 /**
- * Waits (at most 30 s) until the previous workload's compactions are done: nothing left in the log, and a
- * half-second in which the server's event loop never stalled over 50 ms.
+ * Waits (at most 30 s) until the previous workload's compactions are done: no compaction job waiting or
+ * running, and a half-second in which the server's event loop never stalled over 50 ms.
  */
-async function settle(server: ServerProcess, db: BenchDatabase["db"]): Promise<void> {
+async function settle(server: ServerProcess): Promise<void> {
   const deadline = Date.now() + 30_000;
-  const folded = async () => (await db.documentUpdate.count()) === 0;
   const quiet = async () => {
     await server.stats(true);
     await pause(500);
-    return (await server.stats()).eventLoop.maxMs <= 50;
+    const stats = await server.stats();
+    return stats.jobs === 0 && stats.eventLoop.maxMs <= 50;
   };
-  while (!((await folded()) && (await quiet())) && Date.now() < deadline);
+  while (!(await quiet()) && Date.now() < deadline);
 }
 
 function paragraph(text: string): Y.XmlElement {
@@ -159,7 +162,7 @@ async function runTarget(mode: ServerMode, database: BenchDatabase): Promise<Row
     }
     if (mode === "real") {
       // Let the server fold the seeded log and project it before anything is timed.
-      await waitFor(async () => (await db.documentUpdate.count()) === 0, "the seeded logs to be compacted", 120_000).catch((error: Error) =>
+      await waitFor(async () => (await server.stats()).jobs === 0 && (await db.documentUpdate.count()) === 0, "the seeded logs to be compacted", 120_000).catch((error: Error) =>
         console.error(`  ${error.message}; measuring anyway`),
       );
       await pause(1000);
@@ -169,7 +172,7 @@ async function runTarget(mode: ServerMode, database: BenchDatabase): Promise<Row
       const name = readingDocumentName(readings[index]!.id);
       const writer = await connect(name, alice!);
       const observer = await connect(name, bob!);
-      await phase(server, db, rows, `new comment, reading of ${count.toLocaleString("en-US")} comments`, () =>
+      await phase(server, rows, `new comment, reading of ${count.toLocaleString("en-US")} comments`, () =>
         measure(writer.doc, observer.doc, (round) => {
           createComment(writer.doc, { authorId: alice!.id, highlightId: null, parentId: null, body: `bench comment ${round}` });
         }),
@@ -187,27 +190,32 @@ async function runTarget(mode: ServerMode, database: BenchDatabase): Promise<Row
     for (const size of DRAFT_SIZES) {
       await growDraft(editor, reader, size);
       await pause(500);
-      await phase(server, db, rows, `keystroke, draft of ${size.toLocaleString("en-US")} characters`, () => measure(editor.doc, reader.doc, keystroke));
+      await phase(server, rows, `keystroke, draft of ${size.toLocaleString("en-US")} characters`, () => measure(editor.doc, reader.doc, keystroke));
     }
 
-    // The same keystrokes while two 5,000-comment readings take a comment every 100 ms between them,
-    // each followed by a compaction and projection of the whole reading on the same server.
-    const busy = [await connect(readingDocumentName(readings[3]!.id), blog!), await connect(readingDocumentName(readings[4]!.id), lead!)];
-    await settle(server, db);
+    // The same keystrokes while two 5,000-comment readings take a comment every 100 ms between them, each
+    // projected on the same server, and one of the two is folded whole (its 1.8 MB state re-encoded and
+    // rewritten) every second, far more often than its log's growth would make a fold due.
+    const busyNames = [readingDocumentName(readings[3]!.id), readingDocumentName(readings[4]!.id)];
+    const busy = [await connect(busyNames[0]!, blog!), await connect(busyNames[1]!, lead!)];
+    await settle(server);
     let posted = 0;
+    let folds = 0;
     const background = setInterval(() => {
       const client = busy[posted % 2]!;
       createComment(client.doc, { authorId: posted % 2 === 0 ? blog!.id : lead!.id, highlightId: null, parentId: null, body: `background comment ${posted}` });
       posted++;
     }, 100);
+    const folding = setInterval(() => server.fold(busyNames[folds++ % 2]!), FOLD_EVERY_MS);
     try {
       await pause(500);
       const workload = `keystroke, draft of ${DRAFT_SIZES.at(-1)!.toLocaleString("en-US")} characters, readings compacting`;
-      await phase(server, db, rows, workload, () => measure(editor.doc, reader.doc, keystroke), true);
+      await phase(server, rows, workload, () => measure(editor.doc, reader.doc, keystroke), true);
     } finally {
       clearInterval(background);
+      clearInterval(folding);
     }
-    console.error(`  (${posted} background comments posted meanwhile)`);
+    console.error(`  (${posted} background comments posted meanwhile, ${mode === "real" ? `${folds} whole folds asked for` : "no folds: stock keeps nothing"})`);
     return rows;
   } finally {
     await server.stop();

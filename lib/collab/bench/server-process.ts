@@ -9,6 +9,8 @@ export interface ServerStats {
   rssBytes: number;
   /** Event-loop delay since the last reset (monitorEventLoopDelay), in ms. */
   eventLoop: { maxMs: number; p99Ms: number; meanMs: number };
+  /** Compaction jobs waiting or running (the real server; 0 for stock). */
+  jobs: number;
 }
 
 export interface ServerProcess {
@@ -16,6 +18,8 @@ export interface ServerProcess {
   url: string;
   /** RSS and event-loop delay; `reset` starts a new event-loop window. */
   stats(reset?: boolean): Promise<ServerStats>;
+  /** Asks the real server to fold a document's log into its state now, whatever its size. */
+  fold(name: string): void;
   stop(): Promise<void>;
 }
 
@@ -69,11 +73,14 @@ export async function startServerProcess(options: StartServerOptions): Promise<S
           if (message.type !== "stats") return;
           child.off("message", onMessage);
           clearTimeout(timer);
-          resolve({ rssBytes: message.rssBytes, eventLoop: message.eventLoop });
+          resolve({ rssBytes: message.rssBytes, eventLoop: message.eventLoop, jobs: message.jobs });
         };
         child.on("message", onMessage);
         child.send({ type: "stats", reset });
       }),
+    fold: (name) => {
+      child.send({ type: "fold", name });
+    },
     stop: async () => {
       if (child.exitCode !== null) return;
       child.send({ type: "stop" });

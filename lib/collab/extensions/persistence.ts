@@ -2,10 +2,13 @@
 // broadcasts it, and the sender's acknowledgement waits for that append to commit (ack-gate.ts), so
 // nothing a client was told is saved can be lost, even on kill -9; other readers do not wait for the
 // disk. An append that fails is retried until it commits, since the live document already holds it.
-// Compaction folds the log into the document state a little later, then projections are rebuilt and the
-// projected version recorded, so that a crash in between is repaired at the next start (recover). All of
-// it, database work included, runs in the worker thread (compaction-job.ts): a big document's compaction
-// never holds up the event loop that every other document's updates go through.
+// A little later the worker thread projects what the logged updates changed, and folds the log into the
+// document state once it has grown (or when the document unloads, the server stops, or recovery asks);
+// the projected version is recorded after, so that a crash in between is repaired at the next start
+// (recover). All of it, database work included, runs in the worker thread (compaction-job.ts): a big
+// document's compaction never holds up the event loop that every other document's updates go through.
+// A document's next job waits at least SPACING times as long as its last one took, so that background
+// work on one busy document stays a small share of the machine however big the document is.
 import type { afterUnloadDocumentPayload, beforeSyncPayload, Extension, onLoadDocumentPayload } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { databaseUrlOf, type Db } from "../../db/client.ts";
@@ -32,13 +35,28 @@ export interface PersistenceOptions {
 /** Waits between attempts at an append that failed: doubling from 100 ms up to 5 s. */
 const RETRY_FIRST_MS = 100;
 const RETRY_MOST_MS = 5_000;
+/** A document's next compaction job waits at least this many times as long as its last one took. */
+const SPACING = 10;
+
+/**
+ * How long until a document's next compaction job: after `quiet` ms without updates, or SPACING times its
+ * last job's duration if that is longer; never later than `most` ms after the first update it waits for.
+ */
+export function compactionDelay(input: { quiet: number; most: number; firstAt: number; now: number; lastCostMs: number }): number {
+  const wait = Math.max(input.quiet, SPACING * input.lastCostMs);
+  return Math.max(0, Math.min(wait, input.firstAt + input.most - input.now));
+}
 
 export class Persistence implements Extension {
   extensionName = "persistence";
   priority = 800;
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; firstAt: number }>();
   private readonly running = new Map<string, Promise<void>>();
-  private readonly waiting = new Map<string, { unloaded: boolean; done: Promise<void> }>();
+  private readonly waiting = new Map<string, { unloaded: boolean; fold: boolean; done: Promise<void> }>();
+  /** How long each document's last job took (ms), to space its next one. */
+  private readonly lastCost = new Map<string, number>();
+  /** Documents whose log holds updates that are projected but not folded yet: folded at shutdown. */
+  private readonly unfolded = new Set<string>();
   /** Appends started and not yet committed, per document. */
   private readonly appending = new Map<string, Set<Promise<void>>>();
   private closing = false;
@@ -75,7 +93,8 @@ export class Persistence implements Extension {
 
   async afterUnloadDocument({ documentName }: afterUnloadDocumentPayload): Promise<void> {
     await this.appended(documentName);
-    await this.compactNow(documentName, true);
+    await this.compactNow(documentName, { unloaded: true, fold: true });
+    this.lastCost.delete(documentName);
   }
 
   async onDestroy(): Promise<void> {
@@ -130,15 +149,26 @@ export class Persistence implements Extension {
    */
   async recover(): Promise<number> {
     const names = await documentsToRecover(this.options.db);
-    for (const name of names) await this.compactNow(name);
+    for (const name of names) await this.compactNow(name, { unloaded: false, fold: true });
     return names.length;
   }
 
-  /** Compacts every document with a pending compaction now (shutdown, tests). */
+  /** Projects and folds now every document with logged updates not yet folded (shutdown, tests). */
   async flush(): Promise<void> {
     await Promise.allSettled([...this.appending.values()].flatMap((pending) => [...pending]));
-    await Promise.all([...this.timers.keys()].map((name) => this.compactNow(name)));
+    const names = new Set([...this.timers.keys(), ...this.unfolded]);
+    await Promise.all([...names].map((name) => this.compactNow(name, { unloaded: false, fold: true })));
     await Promise.all(this.running.values());
+  }
+
+  /** Projects and folds one document now, whatever its log's size (benchmarks fold big readings on purpose). */
+  fold(name: string): Promise<void> {
+    return this.compactNow(name, { unloaded: false, fold: true });
+  }
+
+  /** Compaction jobs waiting for their time or running. */
+  get pendingJobs(): number {
+    return this.timers.size + this.running.size;
   }
 
   schedule(name: string): void {
@@ -147,13 +177,13 @@ export class Persistence implements Extension {
     const existing = this.timers.get(name);
     if (existing) clearTimeout(existing.timer);
     const firstAt = existing?.firstAt ?? Date.now();
-    const delay = Math.max(0, Math.min(quiet, firstAt + most - Date.now()));
-    const timer = setTimeout(() => void this.compactNow(name), delay);
+    const delay = compactionDelay({ quiet, most, firstAt, now: Date.now(), lastCostMs: this.lastCost.get(name) ?? 0 });
+    const timer = setTimeout(() => void this.compactNow(name, { unloaded: false, fold: false }), delay);
     timer.unref();
     this.timers.set(name, { timer, firstAt });
   }
 
-  private async compactNow(name: string, unloaded = false): Promise<void> {
+  private async compactNow(name: string, ask: { unloaded: boolean; fold: boolean }): Promise<void> {
     const pending = this.timers.get(name);
     if (pending) clearTimeout(pending.timer);
     this.timers.delete(name);
@@ -161,18 +191,24 @@ export class Persistence implements Extension {
     // later requests join it: a document busier than its compactions are quick queues at most one.
     const waiting = this.waiting.get(name);
     if (waiting) {
-      waiting.unloaded ||= unloaded;
+      waiting.unloaded ||= ask.unloaded;
+      waiting.fold ||= ask.fold;
       return waiting.done;
     }
-    const entry: { unloaded: boolean; done: Promise<void> } = { unloaded, done: Promise.resolve() };
+    const entry = { ...ask, done: Promise.resolve() };
     const previous = this.running.get(name) ?? Promise.resolve();
     entry.done = previous.then(async () => {
       this.waiting.delete(name);
+      const started = performance.now();
       try {
-        await runYjsTask("compactAndProject", { databaseUrl: this.databaseUrl, name, unloaded: entry.unloaded });
+        const { pending } = await runYjsTask("compactAndProject", { databaseUrl: this.databaseUrl, name, unloaded: entry.unloaded, fold: entry.fold });
+        if (pending > 0) this.unfolded.add(name);
+        else this.unfolded.delete(name);
       } catch (error) {
         // The log still holds every update; the next compaction retries.
         this.options.onError?.(error, name, "compaction");
+      } finally {
+        if (!entry.unloaded) this.lastCost.set(name, performance.now() - started);
       }
     });
     this.waiting.set(name, entry);

@@ -10,7 +10,7 @@ import { ShadowGuard } from "../check/shadow-guard.ts";
 import { record, string, type ValueCheck } from "../check/values.ts";
 import { mayResolveDraftThread, MAX_RELATIVE_POSITION_LENGTH } from "../draft-threads-doc.ts";
 import { READING_ROOTS } from "../reading-doc.ts";
-import { rebuildThreadProjection } from "../reading-projection.ts";
+import { projectThreadChanges, rebuildThreadProjection } from "../reading-projection.ts";
 import { MAX_SYNC_STEP2_BYTES } from "./limits.ts";
 import type { LiveDocumentKind } from "./types.ts";
 
@@ -56,4 +56,5 @@ export const draftThreadsKind: LiveDocumentKind = {
     };
   },
   project: ({ db, id, state }) => rebuildThreadProjection({ db, documentKind: "draft-threads", documentId: id, state }),
+  projectChanges: ({ db, id, doc, changed }) => projectThreadChanges({ db, documentKind: "draft-threads", documentId: id, doc, changed }),
 };

@@ -5,7 +5,7 @@ import { can } from "../../policies/index.ts";
 import { readingInspector } from "../check/reading-check.ts";
 import { ShadowGuard } from "../check/shadow-guard.ts";
 import { READING_ROOTS } from "../reading-doc.ts";
-import { rebuildReadingProjection } from "../reading-projection.ts";
+import { projectThreadChanges, rebuildReadingProjection } from "../reading-projection.ts";
 import { MAX_SYNC_STEP2_BYTES } from "./limits.ts";
 import type { LiveDocumentKind } from "./types.ts";
 
@@ -33,4 +33,5 @@ export const readingKind: LiveDocumentKind = {
     };
   },
   project: ({ db, id, state }) => rebuildReadingProjection(db, id, state),
+  projectChanges: ({ db, id, doc, changed }) => projectThreadChanges({ db, documentKind: "reading", documentId: id, doc, changed }),
 };

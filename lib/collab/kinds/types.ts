@@ -5,6 +5,7 @@ import type * as Y from "yjs";
 import type { Db } from "../../db/client.ts";
 import type { Actor, SessionTeams } from "../../policies/index.ts";
 import type { CheckResult } from "../check/shadow-guard.ts";
+import type { ChangedEntries } from "../yjs-worker-tasks.ts";
 
 /** What a connection may do with a document. */
 export type Access = "write" | "read" | "none";
@@ -36,4 +37,9 @@ export interface LiveDocumentKind<Facts extends DocumentFacts = DocumentFacts> {
   createGuard(document: Y.Doc): DocumentGuard;
   /** Rebuilds the relational projection from freshly stored state. */
   project(options: { db: Db; id: string; state: Uint8Array; unloaded: boolean }): Promise<void>;
+  /**
+   * Projects only what some logged updates changed, from the worker's copy of the document (a kind
+   * without it is projected whole, at most as often as its cost allows; see Persistence).
+   */
+  projectChanges?(options: { db: Db; id: string; doc: Y.Doc; changed: ChangedEntries }): Promise<void>;
 }

@@ -4,7 +4,8 @@
 // in-memory Hocuspocus with no extensions, the benchmarks' reference), COMPACT_AFTER_MS (default 20),
 // REDIS_URL (real only). Prints "ready <port>" once listening. Started with an IPC channel, it answers
 // {type: "stats", reset?} with {type: "stats", rssBytes, eventLoop: {maxMs, p99Ms, meanMs}} (since the
-// last reset) and stops cleanly on {type: "stop"}.
+// last reset) and jobs (compaction jobs waiting or running), folds a document's log on {type: "fold", name},
+// and stops cleanly on {type: "stop"}.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -20,6 +21,8 @@ eventLoop.enable();
 
 let stop: () => Promise<void>;
 let port: number;
+let jobs = () => 0;
+let fold = (_name: string) => {};
 if (mode === "stock") {
   const stock = new Server({ port: requestedPort, address: "127.0.0.1", quiet: true, stopOnSignals: false });
   await stock.listen();
@@ -41,6 +44,8 @@ if (mode === "stock") {
   server.on("upgrade", (request, socket, head) => collab.handleUpgrade(request, socket, head));
   await new Promise<void>((resolve) => server.listen(requestedPort, "127.0.0.1", resolve));
   port = (server.address() as AddressInfo).port;
+  jobs = () => collab.persistence.pendingJobs;
+  fold = (name) => void collab.persistence.fold(name);
   stop = async () => {
     await collab.close();
     server.closeAllConnections();
@@ -52,14 +57,17 @@ if (mode === "stock") {
 }
 
 const ms = (nanoseconds: number) => nanoseconds / 1e6;
-process.on("message", (message: { type?: string; reset?: boolean }) => {
+process.on("message", (message: { type?: string; reset?: boolean; name?: string }) => {
   if (message.type === "stats") {
     process.send?.({
       type: "stats",
       rssBytes: process.memoryUsage.rss(),
       eventLoop: { maxMs: ms(eventLoop.max), p99Ms: ms(eventLoop.percentile(99)), meanMs: ms(eventLoop.mean) },
+      jobs: jobs(),
     });
     if (message.reset) eventLoop.reset();
+  } else if (message.type === "fold" && message.name) {
+    fold(message.name);
   } else if (message.type === "stop") {
     void stop().finally(() => process.exit(0));
   }
