@@ -9,8 +9,9 @@
 // costs one comment's work. The whole document is read, and its projection rebuilt, only when the copy is
 // missing or stale (first job after a start, another instance folded it, evicted). Folding the log into the
 // stored state re-encodes and rewrites the whole document, so it waits until the log holds FOLD_AFTER_ROWS
-// rows or a quarter of the state's bytes (each logged byte is then rewritten a bounded number of times), or
-// until it is asked for: the document unloads, the server stops, recovery at start.
+// rows or a quarter of the state's bytes (each logged byte is then rewritten a bounded number of times) and
+// at least FOLD_AT_LEAST_BYTES (a small document is not rewritten, one more commit, after every comment),
+// or until it is asked for: the document unloads, the server stops, recovery at start.
 import * as Y from "yjs";
 import { createDb, type Db } from "../db/client.ts";
 import { parseDocumentName } from "./document-name.ts";
@@ -40,8 +41,10 @@ export interface CompactionOutcome {
 
 /** Rows in the log that make a fold due whatever their size (loading applies each one). */
 export const FOLD_AFTER_ROWS = 500;
-/** The log's bytes, times this, reaching the state's bytes make a fold due. */
+/** The log's bytes, times this, reaching the state's bytes make a fold due... */
 const FOLD_AT_LOG_SHARE = 4;
+/** ...once the log holds at least this much. */
+export const FOLD_AT_LEAST_BYTES = 64 * 1024;
 const CACHE_MOST_DOCUMENTS = 32;
 const CACHE_MOST_BYTES = 64 * 1024 * 1024;
 /** What a document that was never compacted holds: an empty state, version 0. */
@@ -218,7 +221,7 @@ async function fold(db: Db, name: string, copy: DocumentCopy, changed: ChangedEn
   return result;
 }
 
-async function refresh(db: Db, job: CompactionJob, key: string): Promise<CompactionOutcome> {
+async function refresh(db: Db, job: CompactionJob, key: string, again = false): Promise<CompactionOutcome> {
   const ref = parseDocumentName(job.name);
   const kind = ref ? KINDS[ref.kind] : null;
   const changed: ChangedEntries = { highlights: new Set(), comments: new Set() };
@@ -237,9 +240,18 @@ async function refresh(db: Db, job: CompactionJob, key: string): Promise<Compact
 
   let folded = 0;
   let state: Uint8Array | null = null;
-  const due = copy!.applied.size >= FOLD_AFTER_ROWS || copy!.logBytes * FOLD_AT_LOG_SHARE >= copy!.stateBytes;
+  const due = copy!.applied.size >= FOLD_AFTER_ROWS || copy!.logBytes >= Math.max(FOLD_AT_LEAST_BYTES, copy!.stateBytes / FOLD_AT_LOG_SHARE);
   if (job.fold || (due && copy!.applied.size > 0)) {
-    const result = await fold(db, job.name, copy!, whole ? null : changed);
+    let result: Awaited<ReturnType<typeof fold>>;
+    try {
+      result = await fold(db, job.name, copy!, whole ? null : changed);
+    } catch (error) {
+      // Another instance folded the document since this job read it: start again from what is stored (once;
+      // the rows this copy applied were folded there and are in the state it reads).
+      if (!(error instanceof StaleCopy) || again) throw error;
+      forget(key);
+      return refresh(db, job, key, true);
+    }
     folded = result.folded;
     state = result.state;
     applied += result.applied;

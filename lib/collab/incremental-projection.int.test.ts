@@ -7,7 +7,7 @@ import * as Y from "yjs";
 import { createTestDatabase, type TestDatabase } from "../testing/database.ts";
 import { seedDemoClass } from "../testing/demo-class.ts";
 import { compactDocument } from "./compact-document.ts";
-import { compactAndProject, FOLD_AFTER_ROWS } from "./compaction-job.ts";
+import { compactAndProject, FOLD_AFTER_ROWS, FOLD_AT_LEAST_BYTES } from "./compaction-job.ts";
 import { readingDocumentName } from "./document-name.ts";
 import { appendUpdate } from "./document-store.ts";
 import {
@@ -136,23 +136,25 @@ describe("the compaction job between folds", () => {
     expect(incremental).toEqual(await projectionFromScratch(readingId, writer.doc));
   });
 
-  it("folds once the log holds a quarter of the state's bytes, and when asked", async () => {
+  it("folds once the log holds a quarter of the state's bytes (and at least 64 KiB), and when asked", async () => {
     const readingId = readings[1]!;
     const name = readingDocumentName(readingId);
     const writer = loggedWriter(name);
     writer.doc.transact(() => {
-      for (let index = 0; index < 40; index++) createComment(writer.doc, { authorId: users[0]!.id, highlightId: null, parentId: null, body: `seeded ${index}` });
+      for (let index = 0; index < 1200; index++) createComment(writer.doc, { authorId: users[0]!.id, highlightId: null, parentId: null, body: `seeded ${index}` });
     });
     await writer.logged();
     expect((await job(name, true)).folded).toBe(1);
     const stateBytes = (await test.db.liveDocument.findUniqueOrThrow({ where: { name } })).state.byteLength;
+    expect(stateBytes / 4).toBeGreaterThan(FOLD_AT_LEAST_BYTES);
 
-    // One comment at a time: each job projects it; the one that brings the log to a quarter of the state folds.
+    // Comments with long bodies, one at a time: each job projects it; the one that brings the log to a
+    // quarter of the state folds.
     let logBytes = 0;
     let rows = 0;
     for (;;) {
       const before = Y.encodeStateVector(writer.doc);
-      const id = createComment(writer.doc, { authorId: users[1]!.id, highlightId: null, parentId: null, body: "one more" });
+      const id = createComment(writer.doc, { authorId: users[1]!.id, highlightId: null, parentId: null, body: "one more, and at length. ".repeat(200) });
       logBytes += Y.encodeStateAsUpdate(writer.doc, before).byteLength;
       rows++;
       await writer.logged();
@@ -166,6 +168,12 @@ describe("the compaction job between folds", () => {
       break;
     }
     expect(await test.db.documentUpdate.count({ where: { documentName: name } })).toBe(0);
+
+    // A small document's log waits for 64 KiB, however small its state.
+    const small = loggedWriter(readingDocumentName(readings[4]!));
+    createComment(small.doc, { authorId: users[0]!.id, highlightId: null, parentId: null, body: "first" });
+    await small.logged();
+    expect(await job(readingDocumentName(readings[4]!))).toMatchObject({ folded: 0, pending: 1 });
 
     // Asked to fold (unload, shutdown): the log is folded whatever its size.
     createComment(writer.doc, { authorId: users[2]!.id, highlightId: null, parentId: null, body: "last" });
