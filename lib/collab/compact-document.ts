@@ -6,6 +6,27 @@ import * as Y from "yjs";
 import type { Db } from "../db/client.ts";
 import { ownBytes, runYjsTask } from "./yjs-worker-pool.ts";
 
+type Tx = Pick<Db, "$executeRaw">;
+
+/** What a document that was never compacted holds: an empty state, version 0. */
+export const EMPTY_STATE = Y.encodeStateAsUpdate(new Y.Doc());
+
+/** Creates the document's stored row (empty state, version 0) if it has none, so that it can be locked. */
+export async function ensureDocumentRow(tx: Tx, name: string): Promise<void> {
+  await tx.$executeRaw`INSERT INTO "LiveDocument" (name, state) VALUES (${name}, ${Buffer.from(EMPTY_STATE)}) ON CONFLICT (name) DO NOTHING`;
+}
+
+/**
+ * Stores a fold: the new state and version, and deletes exactly the log rows folded into it (an update
+ * committed meanwhile, a lower id can commit later, stays for next time). Inside the transaction that
+ * holds the document's row lock.
+ */
+export async function storeFold(tx: Tx, fold: { name: string; state: Uint8Array; version: number; ids: string[] }): Promise<void> {
+  const { name, state, version, ids } = fold;
+  await tx.$executeRaw`UPDATE "LiveDocument" SET state = ${Buffer.from(state.buffer, state.byteOffset, state.byteLength)}, "compactedAt" = now() AT TIME ZONE 'UTC', version = ${version} WHERE name = ${name}`;
+  await tx.$executeRaw`DELETE FROM "DocumentUpdate" WHERE id = ANY(${ids}::bigint[])`;
+}
+
 export interface CompactionResult {
   /** The stored state after compaction. */
   state: Uint8Array;
@@ -23,7 +44,7 @@ export interface CompactionResult {
 export async function compactDocument(db: Db, name: string): Promise<CompactionResult> {
   return db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`INSERT INTO "LiveDocument" (name, state) VALUES (${name}, ${Buffer.from(Y.encodeStateAsUpdate(new Y.Doc()))}) ON CONFLICT (name) DO NOTHING`;
+      await ensureDocumentRow(tx, name);
       const rows = await tx.$queryRaw<Array<{ state: Uint8Array; version: number }>>`SELECT state, version FROM "LiveDocument" WHERE name = ${name} FOR UPDATE`;
       // The log arrives as one length-prefixed value (decoded natively, handed to the worker as is)
       // rather than a row per update, which the driver would decode one by one on the event loop.
@@ -36,9 +57,7 @@ export async function compactDocument(db: Db, name: string): Promise<CompactionR
       if (ids.length === 0) return { state: stored, folded: 0, version: rows[0]!.version };
       const state = await runYjsTask("foldUpdates", { state: stored, packedUpdates: ownBytes(log!.packed) });
       const version = rows[0]!.version + 1;
-      await tx.$executeRaw`UPDATE "LiveDocument" SET state = ${Buffer.from(state.buffer, state.byteOffset, state.byteLength)}, "compactedAt" = now() AT TIME ZONE 'UTC', version = ${version} WHERE name = ${name}`;
-      // Exactly the rows read: an update committed meanwhile (a lower id can commit later) stays for next time.
-      await tx.$executeRaw`DELETE FROM "DocumentUpdate" WHERE id = ANY(${ids}::bigint[])`;
+      await storeFold(tx, { name, state, version, ids });
       return { state, folded: ids.length, version };
     },
     { timeout: 30_000 },

@@ -14,12 +14,13 @@
 // or until it is asked for: the document unloads, the server stops, recovery at start.
 import * as Y from "yjs";
 import { createDb, type Db } from "../db/client.ts";
+import { EMPTY_STATE, ensureDocumentRow, storeFold } from "./compact-document.ts";
 import { parseDocumentName } from "./document-name.ts";
 import { markProjected } from "./document-store.ts";
 import { KINDS } from "./kinds/index.ts";
 import { rootName, type SharedType } from "./check/shadow-guard.ts";
 import { ownBytes } from "./yjs-worker-pool.ts";
-import type { ChangedEntries } from "./yjs-worker-tasks.ts";
+import { unpackUpdates, type ChangedEntries } from "./yjs-worker-tasks.ts";
 
 export interface CompactionJob {
   databaseUrl: string;
@@ -47,8 +48,6 @@ const FOLD_AT_LOG_SHARE = 4;
 export const FOLD_AT_LEAST_BYTES = 64 * 1024;
 const CACHE_MOST_DOCUMENTS = 32;
 const CACHE_MOST_BYTES = 64 * 1024 * 1024;
-/** What a document that was never compacted holds: an empty state, version 0. */
-const EMPTY_STATE = Y.encodeStateAsUpdate(new Y.Doc());
 
 interface DocumentCopy {
   doc: Y.Doc;
@@ -147,7 +146,7 @@ function noteChanges(transaction: Y.Transaction, changed: ChangedEntries): void 
     if (root === "highlights") changed.highlights.add(key);
     else if (root === "comments") changed.comments.add(key);
     // A +1 is stored as `<commentId>|<userId>`: it changes its comment's count.
-    else if (root === "reactions") changed.comments.add(key.slice(0, Math.max(0, key.indexOf("|"))));
+    else if (root === "reactions" && key.indexOf("|") > 0) changed.comments.add(key.slice(0, key.indexOf("|")));
   };
   for (const [type, keys] of transaction.changed) {
     if (type._item === null) {
@@ -169,17 +168,14 @@ function applyRows(copy: DocumentCopy, packed: Uint8Array, ids: string[], change
   copy.doc.on("afterTransaction", onAfterTransaction);
   let applied = 0;
   try {
-    const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
-    for (let offset = 0, index = 0; offset < packed.byteLength; index++) {
-      const length = view.getUint32(offset);
-      const id = ids[index]!;
-      if (!copy.applied.has(id)) {
-        Y.applyUpdate(copy.doc, packed.subarray(offset + 4, offset + 4 + length));
-        copy.applied.add(id);
-        copy.logBytes += length;
-        applied++;
-      }
-      offset += 4 + length;
+    let index = 0;
+    for (const update of unpackUpdates(packed)) {
+      const id = ids[index++]!;
+      if (copy.applied.has(id)) continue;
+      Y.applyUpdate(copy.doc, update);
+      copy.applied.add(id);
+      copy.logBytes += update.byteLength;
+      applied++;
     }
   } finally {
     copy.doc.off("afterTransaction", onAfterTransaction);
@@ -197,7 +193,7 @@ class StaleCopy extends Error {}
 async function fold(db: Db, name: string, copy: DocumentCopy, changed: ChangedEntries | null): Promise<{ folded: number; applied: number; state: Uint8Array | null }> {
   const result = await db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`INSERT INTO "LiveDocument" (name, state) VALUES (${name}, ${Buffer.from(EMPTY_STATE)}) ON CONFLICT (name) DO NOTHING`;
+      await ensureDocumentRow(tx, name);
       const [row] = await tx.$queryRaw<Array<{ version: number; stateBytes: number }>>`
         SELECT version, octet_length(state) AS "stateBytes" FROM "LiveDocument" WHERE name = ${name} FOR UPDATE`;
       if (row!.version !== copy.version || row!.stateBytes !== copy.stateBytes) throw new StaleCopy(`${name} was compacted elsewhere`);
@@ -206,8 +202,7 @@ async function fold(db: Db, name: string, copy: DocumentCopy, changed: ChangedEn
       if (copy.applied.size === 0) return { folded: 0, applied, state: null, version: copy.version };
       const state = Y.encodeStateAsUpdate(copy.doc);
       const version = copy.version + 1;
-      await tx.$executeRaw`UPDATE "LiveDocument" SET state = ${Buffer.from(state.buffer, state.byteOffset, state.byteLength)}, "compactedAt" = now() AT TIME ZONE 'UTC', version = ${version} WHERE name = ${name}`;
-      await tx.$executeRaw`DELETE FROM "DocumentUpdate" WHERE id = ANY(${[...copy.applied]}::bigint[])`;
+      await storeFold(tx, { name, state, version, ids: [...copy.applied] });
       return { folded: copy.applied.size, applied, state, version };
     },
     { timeout: 30_000 },

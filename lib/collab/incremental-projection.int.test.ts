@@ -57,6 +57,19 @@ function loggedWriter(name: string) {
 
 const job = (name: string, fold = false) => compactAndProject({ databaseUrl: test.url, name, unloaded: false, fold });
 
+/** A reading of `count` comments (`body(index)`), logged in one update and folded, and its writer. */
+async function seededReading(index: number, count: number, body: (index: number) => string) {
+  const readingId = readings[index]!;
+  const name = readingDocumentName(readingId);
+  const writer = loggedWriter(name);
+  writer.doc.transact(() => {
+    for (let comment = 0; comment < count; comment++) createComment(writer.doc, { authorId: users[comment % 3]!.id, highlightId: null, parentId: null, body: body(comment) });
+  });
+  await writer.logged();
+  const first = await job(name, true);
+  return { readingId, name, writer, first };
+}
+
 /** Everything the projection stores for one reading, in a comparable form. */
 async function projection(readingId: string) {
   const [highlights, comments, mentions] = await Promise.all([
@@ -110,15 +123,8 @@ function randomChanges(doc: Y.Doc, count: number, seed: number): void {
 
 describe("the compaction job between folds", () => {
   it("projects only the new rows' changes without folding, and stores what a projection from scratch stores", async () => {
-    const readingId = readings[0]!;
-    const name = readingDocumentName(readingId);
-    const writer = loggedWriter(name);
     // A reading of 300 comments, folded and projected whole: the log then stays well under a quarter of it.
-    writer.doc.transact(() => {
-      for (let index = 0; index < 300; index++) createComment(writer.doc, { authorId: users[index % 3]!.id, highlightId: null, parentId: null, body: `seeded ${index}` });
-    });
-    await writer.logged();
-    await job(name, true);
+    const { readingId, name, writer } = await seededReading(0, 300, (index) => `seeded ${index}`);
     const version = (await test.db.liveDocument.findUniqueOrThrow({ where: { name } })).version;
 
     for (const seed of [11, 12, 13, 14, 15]) {
@@ -137,14 +143,8 @@ describe("the compaction job between folds", () => {
   });
 
   it("folds once the log holds a quarter of the state's bytes (and at least 64 KiB), and when asked", async () => {
-    const readingId = readings[1]!;
-    const name = readingDocumentName(readingId);
-    const writer = loggedWriter(name);
-    writer.doc.transact(() => {
-      for (let index = 0; index < 1200; index++) createComment(writer.doc, { authorId: users[0]!.id, highlightId: null, parentId: null, body: `seeded ${index}` });
-    });
-    await writer.logged();
-    expect((await job(name, true)).folded).toBe(1);
+    const { readingId, name, writer, first } = await seededReading(1, 1200, (index) => `seeded ${index}`);
+    expect(first.folded).toBe(1);
     const stateBytes = (await test.db.liveDocument.findUniqueOrThrow({ where: { name } })).state.byteLength;
     expect(stateBytes / 4).toBeGreaterThan(FOLD_AT_LEAST_BYTES);
 
@@ -185,13 +185,8 @@ describe("the compaction job between folds", () => {
   });
 
   it(`folds after ${FOLD_AFTER_ROWS} log rows whatever their size`, async () => {
-    const readingId = readings[2]!;
-    const name = readingDocumentName(readingId);
-    const writer = loggedWriter(name);
     // A big state (long comments), then many tiny changes: +1s toggled on and off.
-    writer.doc.transact(() => {
-      for (let index = 0; index < 200; index++) createComment(writer.doc, { authorId: users[0]!.id, highlightId: null, parentId: null, body: "x".repeat(2000) });
-    });
+    const { readingId, name, writer } = await seededReading(2, 200, () => "x".repeat(2000));
     const comment = createComment(writer.doc, { authorId: users[0]!.id, highlightId: null, parentId: null, body: "liked" });
     await writer.logged();
     await job(name, true);
@@ -206,14 +201,7 @@ describe("the compaction job between folds", () => {
   });
 
   it("reads the document again whole when another instance folded it meanwhile", async () => {
-    const readingId = readings[3]!;
-    const name = readingDocumentName(readingId);
-    const writer = loggedWriter(name);
-    writer.doc.transact(() => {
-      for (let index = 0; index < 100; index++) createComment(writer.doc, { authorId: users[0]!.id, highlightId: null, parentId: null, body: `seeded ${index}` });
-    });
-    await writer.logged();
-    await job(name, true);
+    const { readingId, name, writer } = await seededReading(3, 100, (index) => `seeded ${index}`);
     const mine = createComment(writer.doc, { authorId: users[1]!.id, highlightId: null, parentId: null, body: `hi @${users[2]!.handle}` });
     await writer.logged();
     expect(await job(name)).toMatchObject({ folded: 0, pending: 1 });

@@ -188,11 +188,15 @@ export function readCommentEntries(doc: Y.Doc): { comments: Comment[]; unreadabl
   return { comments, unreadable: bad.sort(byId) };
 }
 
-/** Every +1 that can be read (commentId -> user ids, sorted), and the keys that cannot. */
-export function readReactionEntries(doc: Y.Doc): { reactions: Map<string, string[]>; unreadable: UnreadableEntry[] } {
+/**
+ * Every +1 that can be read (commentId -> user ids, sorted), and the keys that cannot; with `of`, only
+ * the +1s of those comments (others' keys are skipped unparsed).
+ */
+export function readReactionEntries(doc: Y.Doc, of?: ReadonlySet<string>): { reactions: Map<string, string[]>; unreadable: UnreadableEntry[] } {
   const reactions = new Map<string, string[]>();
   const bad: UnreadableEntry[] = [];
   guarded("reactions", () => doc.getMap<unknown>("reactions").forEach((value, key) => {
+    if (of && !of.has(key.slice(0, key.indexOf("|")))) return;
     const reaction = readReaction(key, value);
     if (!reaction) {
       bad.push(unreadable("reactions", key, value));
@@ -204,23 +208,6 @@ export function readReactionEntries(doc: Y.Doc): { reactions: Map<string, string
   // Map iteration order differs between replicas; the answer should not.
   for (const users of reactions.values()) users.sort();
   return { reactions, unreadable: bad.sort(byId) };
-}
-
-/** The +1s of the given comments only (commentId -> user ids, sorted); one pass over the keys, no others parsed. */
-export function readReactionsOf(doc: Y.Doc, commentIds: ReadonlySet<string>): Map<string, string[]> {
-  const reactions = new Map<string, string[]>();
-  if (commentIds.size === 0) return reactions;
-  try {
-    doc.getMap<unknown>("reactions").forEach((value, key) => {
-      if (!commentIds.has(key.slice(0, key.indexOf("|")))) return;
-      const reaction = readReaction(key, value);
-      if (reaction) reactions.set(reaction[0], [...(reactions.get(reaction[0]) ?? []), reaction[1]]);
-    });
-  } catch {
-    // a root that cannot be iterated holds no readable +1s
-  }
-  for (const users of reactions.values()) users.sort();
-  return reactions;
 }
 
 /** The whole reading document, read once; never throws, whatever is stored. */

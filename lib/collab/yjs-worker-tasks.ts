@@ -7,7 +7,7 @@ import * as Y from "yjs";
 import { draftContent } from "../drafts/draft-content.ts";
 import { extractMentions } from "../rich-text/mentions.ts";
 import { draftHighlightSchema, readDraftHighlights, type DraftHighlight } from "./draft-threads-doc.ts";
-import { commentSchema, highlightSchema, readComments, readEntry, readHighlights, readingMaps, readReactions, readReactionsOf, type Comment, type Highlight } from "./reading-doc.ts";
+import { commentSchema, highlightSchema, readComments, readEntry, readHighlights, readingMaps, readReactionEntries, readReactions, type Comment, type Highlight } from "./reading-doc.ts";
 
 /**
  * The whole document after applying the logged updates to the stored state, garbage-collected. The
@@ -16,16 +16,20 @@ import { commentSchema, highlightSchema, readComments, readEntry, readHighlights
 export function foldUpdates(input: { state: Uint8Array; packedUpdates: Uint8Array }): Uint8Array {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, input.state);
-  const packed = input.packedUpdates;
-  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
-  for (let offset = 0; offset < packed.byteLength; ) {
-    const length = view.getUint32(offset);
-    Y.applyUpdate(doc, packed.subarray(offset + 4, offset + 4 + length));
-    offset += 4 + length;
-  }
+  for (const update of unpackUpdates(input.packedUpdates)) Y.applyUpdate(doc, update);
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return state;
+}
+
+/** The updates of a packed log, in order: each preceded by its length (4 bytes, big-endian). */
+export function* unpackUpdates(packed: Uint8Array): Generator<Uint8Array> {
+  const view = new DataView(packed.buffer, packed.byteOffset, packed.byteLength);
+  for (let offset = 0; offset < packed.byteLength; ) {
+    const length = view.getUint32(offset);
+    yield packed.subarray(offset + 4, offset + 4 + length);
+    offset += 4 + length;
+  }
 }
 
 // The driver's own encoder of Postgres array literals ('{"a","b",NULL}'), so that the worker hands the main
@@ -220,7 +224,7 @@ export function planThreadProjection(input: {
       const comment = readEntry(commentSchema, maps.comments.get(id), id);
       if (comment) comments.push(comment);
     }
-    reactions = readReactionsOf(doc, only.comments);
+    reactions = readReactionEntries(doc, only.comments).reactions;
   } else {
     highlights = input.kind === "draft-threads" ? readDraftHighlights(doc).map(asRow) : readHighlights(doc);
     comments = readComments(doc);
