@@ -8,7 +8,8 @@
 // (recover). All of it, database work included, runs in the worker thread (compaction-job.ts): a big
 // document's compaction never holds up the event loop that every other document's updates go through.
 // A document's next job waits at least SPACING times as long as its last one took, so that background
-// work on one busy document stays a small share of the machine however big the document is.
+// work on one busy document stays a small share of the machine however big the document is; busy
+// documents come due at spread-out times, and a process runs one job at a time (JobQueue).
 import type { afterUnloadDocumentPayload, beforeSyncPayload, Extension, onLoadDocumentPayload } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { databaseUrlOf, type Db } from "../../db/client.ts";
@@ -38,13 +39,52 @@ const RETRY_MOST_MS = 5_000;
 /** A document's next compaction job waits at least this many times as long as its last one took. */
 const SPACING = 10;
 
+/** The bound of a busy document is spread over its last quarter, so documents that got busy together come due apart. */
+const BOUND_SPREAD = 0.25;
+
 /**
  * How long until a document's next compaction job: after `quiet` ms without updates, or SPACING times its
- * last job's duration if that is longer; never later than `most` ms after the first update it waits for.
+ * last job's duration if that is longer; never later than the document's bound after the first update it
+ * waits for. The bound is `most` ms less up to a quarter of it, by the document's `spread` (0 to 1).
  */
-export function compactionDelay(input: { quiet: number; most: number; firstAt: number; now: number; lastCostMs: number }): number {
+export function compactionDelay(input: { quiet: number; most: number; firstAt: number; now: number; lastCostMs: number; spread?: number }): number {
   const wait = Math.max(input.quiet, SPACING * input.lastCostMs);
-  return Math.max(0, Math.min(wait, input.firstAt + input.most - input.now));
+  const bound = input.most * (1 - BOUND_SPREAD * (input.spread ?? 0));
+  return Math.max(0, Math.min(wait, input.firstAt + bound - input.now));
+}
+
+/**
+ * A number from 0 to 1 that a document's name always gives, to spread its bound: FNV-1a, then MurmurHash3's
+ * final mix, without which names that differ only in their last characters land close together.
+ */
+export function spreadOf(name: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < name.length; index++) hash = Math.imul(hash ^ name.charCodeAt(index), 0x01000193);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return ((hash ^ (hash >>> 16)) >>> 0) / 2 ** 32;
+}
+
+/**
+ * One compaction job at a time per process, in the order they came due. A job's database work (reading
+ * the log, writing projections, storing a fold) runs in Postgres on the same cores as the event loop;
+ * several documents that came due together would otherwise take both cores at once, and every live
+ * update would wait behind them. Jobs are background work: one at a time, the log only grows a little
+ * longer before it is folded.
+ */
+export class JobQueue {
+  private running = false;
+  private readonly waiting: Array<() => void> = [];
+
+  async turn(): Promise<() => void> {
+    if (this.running) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running = true;
+    return () => {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running = false;
+    };
+  }
 }
 
 export class Persistence implements Extension {
@@ -57,6 +97,7 @@ export class Persistence implements Extension {
   private readonly lastCost = new Map<string, number>();
   /** Documents whose log holds updates that are projected but not folded yet: folded at shutdown. */
   private readonly unfolded = new Set<string>();
+  private readonly jobs = new JobQueue();
   /** Appends started and not yet committed, per document. */
   private readonly appending = new Map<string, Set<Promise<void>>>();
   private closing = false;
@@ -177,7 +218,7 @@ export class Persistence implements Extension {
     const existing = this.timers.get(name);
     if (existing) clearTimeout(existing.timer);
     const firstAt = existing?.firstAt ?? Date.now();
-    const delay = compactionDelay({ quiet, most, firstAt, now: Date.now(), lastCostMs: this.lastCost.get(name) ?? 0 });
+    const delay = compactionDelay({ quiet, most, firstAt, now: Date.now(), lastCostMs: this.lastCost.get(name) ?? 0, spread: spreadOf(name) });
     const timer = setTimeout(() => void this.compactNow(name, { unloaded: false, fold: false }), delay);
     timer.unref();
     this.timers.set(name, { timer, firstAt });
@@ -198,6 +239,8 @@ export class Persistence implements Extension {
     const entry = { ...ask, done: Promise.resolve() };
     const previous = this.running.get(name) ?? Promise.resolve();
     entry.done = previous.then(async () => {
+      const done = await this.jobs.turn();
+      // Requests made while this job waited for its turn have joined it; later ones wait behind it.
       this.waiting.delete(name);
       const started = performance.now();
       try {
@@ -208,6 +251,7 @@ export class Persistence implements Extension {
         // The log still holds every update; the next compaction retries.
         this.options.onError?.(error, name, "compaction");
       } finally {
+        done();
         if (!entry.unloaded) this.lastCost.set(name, performance.now() - started);
       }
     });
