@@ -10,6 +10,7 @@
 // A document's next job waits at least SPACING times as long as its last one took, so that background
 // work on one busy document stays a small share of the machine however big the document is; busy
 // documents come due at spread-out times, and a process runs one job at a time (JobQueue).
+import { createHash } from "node:crypto";
 import type { afterUnloadDocumentPayload, beforeSyncPayload, Extension, onLoadDocumentPayload } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { databaseUrlOf, type Db } from "../../db/client.ts";
@@ -53,16 +54,9 @@ export function compactionDelay(input: { quiet: number; most: number; firstAt: n
   return Math.max(0, Math.min(wait, input.firstAt + bound - input.now));
 }
 
-/**
- * A number from 0 to 1 that a document's name always gives, to spread its bound: FNV-1a, then MurmurHash3's
- * final mix, without which names that differ only in their last characters land close together.
- */
+/** A number from 0 to 1 that a document's name always gives (the first 32 bits of its SHA-1), to spread its bound. */
 export function spreadOf(name: string): number {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < name.length; index++) hash = Math.imul(hash ^ name.charCodeAt(index), 0x01000193);
-  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
-  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
-  return ((hash ^ (hash >>> 16)) >>> 0) / 2 ** 32;
+  return createHash("sha1").update(name).digest().readUInt32BE(0) / 2 ** 32;
 }
 
 /**
@@ -90,7 +84,7 @@ export class JobQueue {
 export class Persistence implements Extension {
   extensionName = "persistence";
   priority = 800;
-  private readonly timers = new Map<string, { timer: NodeJS.Timeout; firstAt: number }>();
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; firstAt: number; spread: number }>();
   private readonly running = new Map<string, Promise<void>>();
   private readonly waiting = new Map<string, { unloaded: boolean; fold: boolean; done: Promise<void> }>();
   /** How long each document's last job took (ms), to space its next one. */
@@ -217,11 +211,13 @@ export class Persistence implements Extension {
     const most = this.options.compactAtMostMs ?? 10_000;
     const existing = this.timers.get(name);
     if (existing) clearTimeout(existing.timer);
+    // Once per busy spell, not per update: the spell's first update fixes its start and its spread.
     const firstAt = existing?.firstAt ?? Date.now();
-    const delay = compactionDelay({ quiet, most, firstAt, now: Date.now(), lastCostMs: this.lastCost.get(name) ?? 0, spread: spreadOf(name) });
+    const spread = existing?.spread ?? spreadOf(name);
+    const delay = compactionDelay({ quiet, most, firstAt, now: Date.now(), lastCostMs: this.lastCost.get(name) ?? 0, spread });
     const timer = setTimeout(() => void this.compactNow(name, { unloaded: false, fold: false }), delay);
     timer.unref();
-    this.timers.set(name, { timer, firstAt });
+    this.timers.set(name, { timer, firstAt, spread });
   }
 
   private async compactNow(name: string, ask: { unloaded: boolean; fold: boolean }): Promise<void> {
