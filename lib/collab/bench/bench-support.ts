@@ -1,5 +1,6 @@
 // What the benchmarks share: a throwaway cluster whose databases hold the demo class (each benchmark
 // target gets a fresh one), seeded comments, extra students, and percentiles.
+import { readdirSync, readFileSync } from "node:fs";
 import * as Y from "yjs";
 import type { Db } from "../../db/client.ts";
 import { createDb } from "../../db/client.ts";
@@ -43,6 +44,44 @@ export async function startBenchCluster(): Promise<BenchCluster> {
       await dropDatabase(cluster, template);
       await cluster.stop();
     },
+  };
+}
+
+/** Linux's USER_HZ, the unit of /proc's CPU times: 100 on every architecture Node runs on. */
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/** Parent pid and CPU times (ticks: own user, own system, waited-for children's user and system) of a process. */
+function procStat(pid: number): { ppid: number; ticks: number; childTicks: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name is in parentheses and may hold spaces; the fields after it are fixed.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const at = (field: number) => Number(fields[field - 3]);
+    return { ppid: at(4), ticks: at(14) + at(15), childTicks: at(16) + at(17) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A clock of the CPU time the database server has used: its postmaster and every backend, live or exited
+ * (an exited backend's time is added to the postmaster's children's time), so a benchmark can show what
+ * its load cost the database, which runs on the same cores. Read from /proc, so Linux only: null elsewhere.
+ * When the database is a shared server, whatever else it serves meanwhile counts too.
+ */
+export async function databaseCpuClock(db: Db): Promise<(() => number) | null> {
+  const [row] = await db.$queryRaw<Array<{ pid: number }>>`SELECT pg_backend_pid() AS pid`;
+  const postmaster = row ? procStat(row.pid)?.ppid : undefined;
+  if (!postmaster || !procStat(postmaster)) return null;
+  return () => {
+    const own = procStat(postmaster);
+    let ticks = own ? own.ticks + own.childTicks : 0;
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      const child = procStat(Number(entry));
+      if (child?.ppid === postmaster) ticks += child.ticks;
+    }
+    return ticks / CLOCK_TICKS_PER_SECOND;
   };
 }
 

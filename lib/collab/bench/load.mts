@@ -10,7 +10,7 @@ import { readingDocumentName } from "../document-name.ts";
 import { readingMaps } from "../reading-doc.ts";
 import { RawClient } from "../testing/raw-client.ts";
 import { sessionCookie } from "../testing/support.ts";
-import { createStudents, fail, formatMiB, formatMs, parseFlags, pause, startBenchCluster, summary, waitFor, type BenchDatabase } from "./bench-support.ts";
+import { createStudents, databaseCpuClock, fail, formatMiB, formatMs, parseFlags, pause, startBenchCluster, summary, waitFor, type BenchDatabase } from "./bench-support.ts";
 import { awarenessMessage, KEEP_ALIVE_MS, LoadWriter } from "./load-client.ts";
 import { startServerProcess, type ServerProcess } from "./server-process.ts";
 
@@ -44,6 +44,9 @@ interface Result {
   connectSeconds: number;
   servers: Array<{ rssPeakBytes: number; eventLoopMaxMs: number }>;
   generatorEventLoopMaxMs: number;
+  /** CPU time the servers (all their threads) and the database server used from the first post to the end of the drain. */
+  serverCpuSeconds: number;
+  databaseCpuSeconds: number | null;
 }
 
 /** Whether something answers a Redis PING at this URL within a second. */
@@ -129,7 +132,9 @@ async function runTarget(target: Target, database: BenchDatabase): Promise<Resul
     const periodMs = (1000 * flags.clients) / flags.rate;
     const generatorLoop = monitorEventLoopDelay({ resolution: 5 });
     generatorLoop.enable();
-    for (const server of servers) await server.stats(true);
+    const databaseCpu = await databaseCpuClock(db);
+    const cpuBefore = await Promise.all(servers.map(async (server) => (await server.stats(true)).cpuMicros));
+    const databaseCpuBefore = databaseCpu?.() ?? 0;
     const rssPeak = servers.map(() => 0);
     const sampleRss = async () => {
       for (const [index, server] of servers.entries()) rssPeak[index] = Math.max(rssPeak[index]!, (await server.stats()).rssBytes);
@@ -156,6 +161,7 @@ async function runTarget(target: Target, database: BenchDatabase): Promise<Resul
     clearInterval(rssTimer);
     await sampleRss();
     const loops = await Promise.all(servers.map((server) => server.stats()));
+    const databaseCpuSeconds = databaseCpu ? databaseCpu() - databaseCpuBefore : null;
     generatorLoop.disable();
     return {
       target,
@@ -173,6 +179,8 @@ async function runTarget(target: Target, database: BenchDatabase): Promise<Resul
       connectSeconds,
       servers: loops.map((stats, index) => ({ rssPeakBytes: rssPeak[index]!, eventLoopMaxMs: stats.eventLoop.maxMs })),
       generatorEventLoopMaxMs: generatorLoop.max / 1e6,
+      serverCpuSeconds: loops.reduce((sum, stats, index) => sum + (stats.cpuMicros - cpuBefore[index]!) / 1e6, 0),
+      databaseCpuSeconds,
     };
   } finally {
     for (const timer of timersToClear) clearInterval(timer);
@@ -214,13 +222,15 @@ console.log(
   `\nLoad: ${flags.clients} clients on ${flags.readings} readings, ${flags.rate} comments/s in all for ${flags.duration} s; ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}`,
 );
 console.log(
-  `| target | sent | arrival p50 / p99 / max | lost (not seen ${DRAIN_TIMEOUT_MS / 1000} s after the last post) | unacknowledged | refused | server RSS (peak) | server event-loop max | generator event-loop max |`,
+  `| target | sent | arrival p50 / p99 / max | lost (not seen ${DRAIN_TIMEOUT_MS / 1000} s after the last post) | unacknowledged | refused | server RSS (peak) | server event-loop max | generator event-loop max | CPU per comment: server / database |`,
 );
-console.log("|---|---|---|---|---|---|---|---|---|");
+console.log("|---|---|---|---|---|---|---|---|---|---|");
+/** Milliseconds of CPU per comment sent. */
+const perComment = (seconds: number | null, sent: number) => (seconds === null ? "n/a" : `${((1000 * seconds) / Math.max(1, sent)).toFixed(2)} ms`);
 for (const result of results) {
   const { p50, p99, max } = summary(result.arrived);
   console.log(
-    `| ${label[result.target]} | ${result.sent} | ${formatMs(p50)} / ${formatMs(p99)} / ${formatMs(max)} | ${result.lost} | ${result.unanswered} | ${result.refused} | ${result.servers.map((server) => formatMiB(server.rssPeakBytes)).join(" + ")} | ${result.servers.map((server) => formatMs(server.eventLoopMaxMs)).join(", ")} | ${formatMs(result.generatorEventLoopMaxMs)} |`,
+    `| ${label[result.target]} | ${result.sent} | ${formatMs(p50)} / ${formatMs(p99)} / ${formatMs(max)} | ${result.lost} | ${result.unanswered} | ${result.refused} | ${result.servers.map((server) => formatMiB(server.rssPeakBytes)).join(" + ")} | ${result.servers.map((server) => formatMs(server.eventLoopMaxMs)).join(", ")} | ${formatMs(result.generatorEventLoopMaxMs)} | ${perComment(result.serverCpuSeconds, result.sent)} / ${perComment(result.databaseCpuSeconds, result.sent)} |`,
   );
 }
 for (const line of skipped) console.log(line);

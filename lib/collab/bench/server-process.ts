@@ -7,6 +7,8 @@ export type ServerMode = "real" | "stock";
 
 export interface ServerStats {
   rssBytes: number;
+  /** CPU time the server process has used since it started, all its threads (the compaction worker too), in µs. */
+  cpuMicros: number;
   /** Event-loop delay since the last reset (monitorEventLoopDelay), in ms. */
   eventLoop: { maxMs: number; p99Ms: number; meanMs: number };
   /** Compaction jobs waiting or running (the real server; 0 for stock). */
@@ -81,7 +83,7 @@ export async function startServerProcess(options: StartServerOptions): Promise<S
           if (message.type !== "stats") return;
           child.off("message", onMessage);
           clearTimeout(timer);
-          resolve({ rssBytes: message.rssBytes, eventLoop: message.eventLoop, jobs: message.jobs });
+          resolve({ rssBytes: message.rssBytes, cpuMicros: message.cpuMicros, eventLoop: message.eventLoop, jobs: message.jobs });
         };
         child.on("message", onMessage);
         child.send({ type: "stats", reset });

@@ -3,8 +3,9 @@
 // Env: DATABASE_URL, PORT (0: any free port), MODE ("real", the default: createCollabServer; "stock": a bare
 // in-memory Hocuspocus with no extensions, the benchmarks' reference), COMPACT_AFTER_MS (default 20),
 // REDIS_URL (real only). Prints "ready <port>" once listening. Started with an IPC channel, it answers
-// {type: "stats", reset?} with {type: "stats", rssBytes, eventLoop: {maxMs, p99Ms, meanMs}} (since the
-// last reset) and jobs (compaction jobs waiting or running), folds a document's log on {type: "fold", name},
+// {type: "stats", reset?} with {type: "stats", rssBytes, cpuMicros (user and system time of every thread
+// since the process started), eventLoop: {maxMs, p99Ms, meanMs}} (since the last reset) and jobs
+// (compaction jobs waiting or running), folds a document's log on {type: "fold", name},
 // and stops cleanly on {type: "stop"}.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -57,11 +58,16 @@ if (mode === "stock") {
 }
 
 const ms = (nanoseconds: number) => nanoseconds / 1e6;
+const cpuMicros = () => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
 process.on("message", (message: { type?: string; reset?: boolean; name?: string }) => {
   if (message.type === "stats") {
     process.send?.({
       type: "stats",
       rssBytes: process.memoryUsage.rss(),
+      cpuMicros: cpuMicros(),
       eventLoop: { maxMs: ms(eventLoop.max), p99Ms: ms(eventLoop.percentile(99)), meanMs: ms(eventLoop.mean) },
       jobs: jobs(),
     });
