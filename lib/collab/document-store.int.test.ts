@@ -57,19 +57,31 @@ describe("group commit", () => {
     expect(new Set(rows.map((row) => row.xmin)).size).toBeGreaterThanOrEqual(3);
   });
 
+  it("gathers appends that find the log idle into one transaction", async () => {
+    const name = "reading:gathered00000001";
+    // The first append finds nothing in flight; the ones after it, issued a moment later, join its commit.
+    const first = appendUpdate(test.db, { name, update: new TextEncoder().encode("0#0"), userId: null });
+    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.all([first, ...Array.from({ length: 4 }, (_, index) => appendUpdate(test.db, { name, update: new TextEncoder().encode(`0#${index + 1}`), userId: null }))]);
+    const rows = await loggedTags(name);
+    expect(rows.map((row) => row.tag)).toEqual(["0#0", "0#1", "0#2", "0#3", "0#4"]);
+    expect(new Set(rows.map((row) => row.xmin)).size).toBe(1);
+  });
+
   it("rejects an append that could not be stored, and keeps storing the others", async () => {
     const name = "reading:refusedbatch00001";
     const results = await Promise.allSettled([
       appendUpdate(test.db, { name, update: new Uint8Array([1]), userId: null }),
-      // A NUL byte cannot be stored in a text column: the statement holding it fails as a whole.
+      // A NUL byte cannot be stored in a text column: the statement holding it fails as a whole, and the
+      // rows it shared a batch with are stored one by one.
       appendUpdate(test.db, { name: `${name}\u0000`, update: new Uint8Array([2]), userId: null }),
+      appendUpdate(test.db, { name, update: new Uint8Array([4]), userId: null }),
     ]);
-    expect(results[0]!.status).toBe("fulfilled");
-    expect(results[1]!.status).toBe("rejected");
-    expect(await test.db.documentUpdate.count({ where: { documentName: { startsWith: name } } })).toBe(1);
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(await test.db.documentUpdate.count({ where: { documentName: { startsWith: name } } })).toBe(2);
     // The queue keeps serving.
     await appendUpdate(test.db, { name, update: new Uint8Array([3]), userId: null });
-    expect(await test.db.documentUpdate.count({ where: { documentName: name } })).toBe(2);
+    expect(await test.db.documentUpdate.count({ where: { documentName: name } })).toBe(3);
   });
 });
 

@@ -35,12 +35,19 @@ interface QueuedAppend extends AppendInput {
 
 // Group commit: appends that arrive while an INSERT is in flight wait for it and then share the next
 // one, so the log keeps up with many writers at one commit per round trip instead of one per update.
-// One INSERT at a time keeps the log in arrival order.
+// One INSERT at a time keeps the log in arrival order. An append that finds the log idle waits up to
+// GATHER_MS for company (or until GATHER_ROWS have come), as Postgres's own commit_delay does: under a
+// class's steady trickle of comments, ~9 ms apart, commits otherwise carry one row each, and every
+// commit wakes the database. Measured with `npm run bench:load` (560 clients, 110 comments/s): the
+// database's CPU per comment fell from 0.76 to 0.59 ms. Only the writer's "saved" acknowledgement
+// waits; readers have the comment before the INSERT is even prepared (persistence.ts).
 //
 // The INSERT goes through node-postgres (the driver under Prisma's adapter) on a connection of the log's
 // own, as one prepared statement whatever the batch size: the batch travels as three arrays, unnested in
 // order. Under a class's load, Prisma's query interpreter cost the event loop more than the INSERT's
 // own driver work (a CPU profile of `npm run bench:load`: 1.5 s of the 15 s the server was busy).
+const GATHER_MS = 10;
+const GATHER_ROWS = 32;
 const MAX_BATCH_ROWS = 1000;
 const MAX_BATCH_BYTES = 8 * 1024 * 1024;
 /** The log's connection is closed after this long without appends (a test's database can then be dropped). */
@@ -55,6 +62,7 @@ const INSERT_BATCH = {
 class AppendQueue {
   private queue: QueuedAppend[] = [];
   private flushing = false;
+  private gathering: NodeJS.Timeout | undefined;
   private client: Promise<pg.Client> | null = null;
   private idle: NodeJS.Timeout | undefined;
 
@@ -63,7 +71,13 @@ class AppendQueue {
   add(input: AppendInput): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ ...input, resolve, reject });
-      if (!this.flushing) void this.flush();
+      if (this.flushing) return;
+      if (this.queue.length >= GATHER_ROWS) {
+        clearTimeout(this.gathering);
+        void this.flush();
+      } else if (this.queue.length === 1) {
+        this.gathering = setTimeout(() => void this.flush(), GATHER_MS);
+      }
     });
   }
 
@@ -100,20 +114,38 @@ class AppendQueue {
     void client.end().catch(() => {});
   }
 
+  /** Inserts a batch in one statement; returns what went wrong, or null once it has committed. */
+  private async insert(batch: QueuedAppend[]): Promise<unknown> {
+    let client: pg.Client | null = null;
+    try {
+      client = await this.connection();
+      await client.query({ ...INSERT_BATCH, values: [batch.map((entry) => entry.name), batch.map((entry) => Buffer.from(entry.update)), batch.map((entry) => entry.userId)] });
+      return null;
+    } catch (error) {
+      if (client && !(error instanceof pg.DatabaseError)) this.drop(client);
+      return error ?? new Error("the log's INSERT failed");
+    }
+  }
+
   private async flush(): Promise<void> {
     this.flushing = true;
+    this.gathering = undefined;
     clearTimeout(this.idle);
     while (this.queue.length > 0) {
       const batch = this.takeBatch();
-      let client: pg.Client | null = null;
-      try {
-        client = await this.connection();
-        await client.query({ ...INSERT_BATCH, values: [batch.map((entry) => entry.name), batch.map((entry) => Buffer.from(entry.update)), batch.map((entry) => entry.userId)] });
-        for (const entry of batch) entry.resolve();
-      } catch (error) {
-        // Nobody in the batch is acknowledged (persistence retries; the statement failed as a whole).
-        if (client && !(error instanceof pg.DatabaseError)) this.drop(client);
-        for (const entry of batch) entry.reject(error);
+      const failure = await this.insert(batch);
+      if (failure === null) for (const entry of batch) entry.resolve();
+      else if (batch.length > 1 && failure instanceof pg.DatabaseError) {
+        // The statement failed as a whole, perhaps over one row the database refuses: each row is tried
+        // alone, so that one bad append cannot hold back the others it happened to share a batch with.
+        for (const entry of batch) {
+          const alone = await this.insert([entry]);
+          if (alone === null) entry.resolve();
+          else entry.reject(alone);
+        }
+      } else {
+        // Nobody in the batch is acknowledged (persistence retries).
+        for (const entry of batch) entry.reject(failure);
       }
     }
     this.flushing = false;
