@@ -157,7 +157,9 @@ async function runTarget(target: Target, database: BenchDatabase): Promise<Resul
     await pause(flags.duration * 1000);
     for (const timer of [...starts, ...intervals]) clearTimeout(timer);
     // Whatever has not arrived within the drain time counts as lost.
-    await waitFor(() => arrivals.size >= sentAt.size, "the last comments", DRAIN_TIMEOUT_MS).catch(() => {});
+    // The same for acknowledgements: the last comments' may still be on their way when they have arrived.
+    const answered = () => writers.every((writer) => writer.closed || writer.saved + writer.notSaved >= writer.posted);
+    await waitFor(() => arrivals.size >= sentAt.size && answered(), "the last comments and their acknowledgements", DRAIN_TIMEOUT_MS).catch(() => {});
     clearInterval(rssTimer);
     await sampleRss();
     const loops = await Promise.all(servers.map((server) => server.stats()));
@@ -222,7 +224,7 @@ console.log(
   `\nLoad: ${flags.clients} clients on ${flags.readings} readings, ${flags.rate} comments/s in all for ${flags.duration} s; ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}`,
 );
 console.log(
-  `| target | sent | arrival p50 / p99 / max | lost (not seen ${DRAIN_TIMEOUT_MS / 1000} s after the last post) | unacknowledged | refused | server RSS (peak) | server event-loop max | generator event-loop max | CPU per comment: server / database |`,
+  `| target | sent | arrival p50 / p99 / max | lost (not seen ${DRAIN_TIMEOUT_MS / 1000} s after the last post) | unacknowledged (likewise) | refused | server RSS (peak) | server event-loop max | generator event-loop max | CPU per comment: server / database |`,
 );
 console.log("|---|---|---|---|---|---|---|---|---|---|");
 /** Milliseconds of CPU per comment sent. */
