@@ -9,7 +9,7 @@ import { MAX_CONTEXT_LENGTH, MAX_EXACT_LENGTH } from "../../anchoring/selectors.
 import { can, type Actor, type SessionTeams } from "../../policies/index.ts";
 import { MAX_COMMENT_LENGTH } from "../../rich-text/limits.ts";
 import { HIGHLIGHT_KINDS, READING_ROOTS } from "../reading-doc.ts";
-import type { AppliedUpdate, Inspector, SharedType } from "./shadow-guard.ts";
+import type { AppliedUpdate, Inspector, Judge, NewEntry, SharedType } from "./shadow-guard.ts";
 import {
   boolean,
   ENTRY_ID,
@@ -126,21 +126,52 @@ function fieldsOf(entry: Y.Map<unknown>, includeDeleted = false): Map<string, un
   return out;
 }
 
-function checkNewEntry(entry: unknown, key: string, fields: Record<string, ValueCheck>, noun: string): string | null {
+/** An entry's fields as (name, item) pairs, or why it is not an entry of fields. */
+type EntryFields = Array<[string, Y.Item]> | string;
+
+function entryFields(entry: unknown, noun: string): EntryFields {
   if (!(entry instanceof Y.Map)) return `A ${noun} must be an entry of fields.`;
   if (entry._start !== null) return "Entries may not contain list content.";
-  const values = fieldsOf(entry);
-  for (const [field, item] of entry._map) {
-    if (item.deleted) continue;
+  return [...entry._map].filter(([, item]) => !item.deleted);
+}
+
+/** The values of a new entry's fields, each checked by type against `fields`, or what is wrong with them. */
+function readNewEntry(entry: EntryFields, key: string, fields: Record<string, ValueCheck>, noun: string): Map<string, unknown> | string {
+  if (typeof entry === "string") return entry;
+  const values = new Map<string, unknown>();
+  for (const [field, item] of entry) {
     if (!fields[field]) return `A ${noun} has an unknown field "${field.slice(0, 40)}".`;
     const read = fieldValue(item);
     if (!read.ok) return `A ${noun}'s ${field} ${read.reason}.`;
     const problem = fields[field]!(read.value);
     if (problem) return `A ${noun}'s ${field} ${problem}.`;
+    values.set(field, read.value);
   }
   for (const field of Object.keys(fields)) if (!values.has(field)) return `A ${noun} is missing its ${field}.`;
   if (values.get("id") !== key) return `A ${noun}'s id must match its key.`;
-  return null;
+  return values;
+}
+
+/**
+ * The entries a new comment or +1 may refer to. The full check reads the shadow after the update; the
+ * quick one reads the shadow and the entries the update itself adds.
+ */
+interface ThreadLookup {
+  hasHighlight(id: string): boolean;
+  hasComment(id: string): boolean;
+  /** A comment's fields, or null when there is no such comment entry. */
+  comment(id: string): { get(field: string): unknown } | null;
+}
+
+function shadowLookup(roots: Roots): ThreadLookup {
+  return {
+    hasHighlight: (id) => roots.highlights.has(id),
+    hasComment: (id) => roots.comments.has(id),
+    comment: (id) => {
+      const comment = roots.comments.get(id);
+      return comment instanceof Y.Map ? comment : null;
+    },
+  };
 }
 
 export function readingInspector(context: ReadingCheckContext): Inspector {
@@ -148,11 +179,7 @@ export function readingInspector(context: ReadingCheckContext): Inspector {
   const words = context.words ?? READING_WORDS;
   return (applied: AppliedUpdate) => {
     const { doc, transaction } = applied;
-    const roots = {
-      highlights: doc.getMap<unknown>("highlights"),
-      comments: doc.getMap<unknown>("comments"),
-      reactions: doc.getMap<unknown>("reactions"),
-    } satisfies Record<Root, Y.Map<unknown>>;
+    const roots = rootsOf(doc);
     const rootOf = (type: SharedType): Root | null => {
       for (const name of READING_ROOTS) if (roots[name] === type) return name;
       return null;
@@ -197,7 +224,7 @@ export function readingInspector(context: ReadingCheckContext): Inspector {
               ? checkHighlightKey(key, change, roots, context)
               : root === "comments"
                 ? checkCommentKey(key, change, roots, context)
-                : checkReactionKey(key, change, roots, actor, words);
+                : reactionProblem(key, change.action, roots.reactions.get(key), shadowLookup(roots), actor, words);
           if (problem) return problem;
         }
         continue;
@@ -222,7 +249,7 @@ type KeyChange = { action: "add" | "update" | "delete"; oldValue: unknown };
 type Roots = Record<Root, Y.Map<unknown>>;
 
 function checkHighlightKey(key: string, change: KeyChange, roots: Roots, context: ReadingCheckContext): string | null {
-  const { actor, now } = context;
+  const { actor } = context;
   if (change.action === "update") return "A highlight cannot be replaced.";
   if (change.action === "delete") {
     // The removed entry's fields were deleted with it, in this very transaction: their values are still there.
@@ -237,11 +264,15 @@ function checkHighlightKey(key: string, change: KeyChange, roots: Roots, context
     }
     return null;
   }
+  return newHighlightProblem(key, entryFields(roots.highlights.get(key), "highlight"), context);
+}
+
+function newHighlightProblem(key: string, entry: EntryFields, context: ReadingCheckContext): string | null {
+  const { actor, now } = context;
   if (!can(actor, "reading:annotate")) return `You may not highlight ${(context.words ?? READING_WORDS).subject}.`;
-  const entry = roots.highlights.get(key);
-  const problem = checkNewEntry(entry, key, highlightFields(now, importing(context), context.target ?? textTargetCheck), "highlight");
-  if (problem) return problem;
-  if ((entry as Y.Map<unknown>).get("authorId") !== actor.id && !importing(context)) return "A highlight must be made in your own name.";
+  const highlight = readNewEntry(entry, key, highlightFields(now, importing(context), context.target ?? textTargetCheck), "highlight");
+  if (typeof highlight === "string") return highlight;
+  if (highlight.get("authorId") !== actor.id && !importing(context)) return "A highlight must be made in your own name.";
   return null;
 }
 
@@ -277,28 +308,30 @@ function checkHighlightEdit(entry: Y.Map<unknown>, event: Y.YMapEvent<unknown>, 
 }
 
 function checkCommentKey(key: string, change: KeyChange, roots: Roots, context: ReadingCheckContext): string | null {
-  const { actor, now } = context;
   if (change.action !== "add") return "Comments are never removed or replaced; delete marks them as deleted.";
+  return newCommentProblem(key, entryFields(roots.comments.get(key), "comment"), shadowLookup(roots), context);
+}
+
+function newCommentProblem(key: string, entry: EntryFields, lookup: ThreadLookup, context: ReadingCheckContext): string | null {
+  const { actor, now } = context;
   if (!can(actor, "reading:annotate")) return `You may not comment on ${(context.words ?? READING_WORDS).subject}.`;
-  const entry = roots.comments.get(key);
-  const problem = checkNewEntry(entry, key, commentFields(now, importing(context)), "comment");
-  if (problem) {
-    if (/^A comment's (editedAt|resolvedAt|resolvedBy|deleted)/.test(problem)) return "A new comment starts open and unedited.";
-    if (problem.startsWith("A comment's body is longer")) return `Comments can be at most ${MAX_COMMENT_LENGTH.toLocaleString("en-US")} characters.`;
-    return problem;
+  const comment = readNewEntry(entry, key, commentFields(now, importing(context)), "comment");
+  if (typeof comment === "string") {
+    if (/^A comment's (editedAt|resolvedAt|resolvedBy|deleted)/.test(comment)) return "A new comment starts open and unedited.";
+    if (comment.startsWith("A comment's body is longer")) return `Comments can be at most ${MAX_COMMENT_LENGTH.toLocaleString("en-US")} characters.`;
+    return comment;
   }
-  const comment = fieldsOf(entry as Y.Map<unknown>);
   if (comment.get("authorId") !== actor.id && !importing(context)) return "A comment must be written in your own name.";
   if (comment.get("deleted") === true) {
     if (comment.get("body") !== "") return "A deleted comment keeps no text.";
   } else if (!String(comment.get("body")).trim()) return "A comment needs some text.";
   const highlightId = comment.get("highlightId") as string | null;
-  if (highlightId !== null && !roots.highlights.has(highlightId)) return "That highlight does not exist.";
+  if (highlightId !== null && !lookup.hasHighlight(highlightId)) return "That highlight does not exist.";
   const parentId = comment.get("parentId") as string | null;
   if (parentId !== null) {
     if (parentId === key) return "A comment cannot reply to itself.";
-    const parent = roots.comments.get(parentId);
-    if (!(parent instanceof Y.Map)) return "The comment you reply to does not exist.";
+    const parent = lookup.comment(parentId);
+    if (!parent) return "The comment you reply to does not exist.";
     if (parent.get("highlightId") !== highlightId) return "A reply belongs to its parent's thread.";
   }
   return null;
@@ -361,11 +394,71 @@ function checkCommentEdit(entry: Y.Map<unknown>, event: Y.YMapEvent<unknown>, co
   return null;
 }
 
-function checkReactionKey(key: string, change: KeyChange, roots: Roots, actor: Actor, words: CheckWords): string | null {
+/** A +1 added (`value` is what the key now holds) or removed. */
+function reactionProblem(key: string, action: KeyChange["action"], value: unknown, lookup: ThreadLookup, actor: Actor, words: CheckWords): string | null {
   const parts = key.split("|");
   if (parts.length !== 2 || parts[1] !== actor.id) return "You can only add or remove your own +1.";
-  if (!ENTRY_ID.test(parts[0]!) || !roots.comments.has(parts[0]!)) return "That comment does not exist.";
+  if (!ENTRY_ID.test(parts[0]!) || !lookup.hasComment(parts[0]!)) return "That comment does not exist.";
   if (!can(actor, "reading:annotate")) return `You may not react on ${words.subject}.`;
-  if (change.action !== "delete" && roots.reactions.get(key) !== true) return "A +1 is just true.";
+  if (action !== "delete" && value !== true) return "A +1 is just true.";
   return null;
+}
+
+/**
+ * The reading check as a Judge: the inspector, and the quick judgement of updates that only add new
+ * entries (shadow-guard.ts). The quick judgement runs the inspector's own rules on the decoded entries
+ * and accepts only what the inspector would; whatever it is unsure of (an entry it cannot see yet, an
+ * import) goes to the inspector.
+ */
+export function readingJudge(context: ReadingCheckContext): Judge {
+  const inspect = readingInspector(context);
+  if (context.importing) return { inspect };
+  const words = context.words ?? READING_WORDS;
+  return {
+    inspect,
+    acceptsNewEntries(entries, view) {
+      const roots = rootsOf(view.doc);
+      const added = new Map<string, NewEntry>();
+      const counts = { highlights: 0, comments: 0, reactions: 0 } satisfies Record<Root, number>;
+      for (const entry of entries) {
+        if (!isRoot(entry.root)) return false;
+        counts[entry.root]++;
+        added.set(`${entry.root}\u0000${entry.key}`, entry);
+      }
+      for (const name of READING_ROOTS) if (view.size(name) + counts[name] > READING_LIMITS[name]) return false;
+      // An entry this update adds, or one accepted moments ago that the shadow does not hold yet.
+      const addedEntry = (root: Root, id: string) => added.get(`${root}\u0000${id}`) ?? view.queued(root, id);
+      const lookup: ThreadLookup = {
+        hasHighlight: (id) => roots.highlights.has(id) || addedEntry("highlights", id) !== undefined,
+        hasComment: (id) => roots.comments.has(id) || addedEntry("comments", id) !== undefined,
+        comment: (id) => {
+          const settled = roots.comments.get(id);
+          if (settled !== undefined) return settled instanceof Y.Map ? settled : null;
+          const fields = addedEntry("comments", id)?.fields;
+          if (!fields) return null;
+          return { get: (name) => fields.find(([field]) => field === name)?.[1].content.getContent()[0] };
+        },
+      };
+      for (const entry of entries) {
+        const fields: EntryFields = entry.fields ?? "not an entry of fields";
+        if (entry.root === "highlights") {
+          if (entry.fields === null || newHighlightProblem(entry.key, fields, context) !== null) return false;
+        } else if (entry.root === "comments") {
+          if (entry.fields === null || newCommentProblem(entry.key, fields, lookup, context) !== null) return false;
+        } else {
+          const read = entry.fields === null ? fieldValue(entry.item) : null;
+          if (!read?.ok || reactionProblem(entry.key, "add", read.value, lookup, context.actor, words) !== null) return false;
+        }
+      }
+      return true;
+    },
+  };
+}
+
+function rootsOf(doc: Y.Doc): Roots {
+  return { highlights: doc.getMap<unknown>("highlights"), comments: doc.getMap<unknown>("comments"), reactions: doc.getMap<unknown>("reactions") };
+}
+
+function isRoot(name: string): name is Root {
+  return (READING_ROOTS as readonly string[]).includes(name);
 }

@@ -5,7 +5,7 @@
 // member writes it, also those who only read the draft. Client: components/drafts/draft-workspace.tsx.
 import { can } from "../../policies/index.ts";
 import { MAX_EXACT_LENGTH } from "../../anchoring/selectors.ts";
-import { readingInspector } from "../check/reading-check.ts";
+import { readingJudge } from "../check/reading-check.ts";
 import { ShadowGuard } from "../check/shadow-guard.ts";
 import { record, string, type ValueCheck } from "../check/values.ts";
 import { mayResolveDraftThread, MAX_RELATIVE_POSITION_LENGTH } from "../draft-threads-doc.ts";
@@ -39,7 +39,7 @@ export const draftThreadsKind: LiveDocumentKind = {
     return {
       check: (update, actor, facts) => {
         const { session, draftKind } = facts;
-        const inspect = readingInspector({
+        const judge = readingJudge({
           actor,
           session,
           now: Date.now(),
@@ -49,7 +49,7 @@ export const draftThreadsKind: LiveDocumentKind = {
           mayResolve: (threadAuthorId) =>
             draftKind ? mayResolveDraftThread(actor, { threadAuthorId, draftKind, session }) : can(actor, "thread:resolve", { threadAuthorId, session }),
         });
-        return guard.check(update, inspect, actor.id);
+        return guard.check(update, judge, actor.id);
       },
       follow: (update) => guard.follow(update),
       destroy: () => guard.destroy(),

@@ -2,7 +2,7 @@
 // it (entries in their own name); the checks are in check/reading-check.ts. Client hook:
 // components/annotations/use-reading-document.ts.
 import { can } from "../../policies/index.ts";
-import { readingInspector } from "../check/reading-check.ts";
+import { readingJudge } from "../check/reading-check.ts";
 import { ShadowGuard } from "../check/shadow-guard.ts";
 import { READING_ROOTS } from "../reading-doc.ts";
 import { projectThreadChanges, rebuildReadingProjection } from "../reading-projection.ts";
@@ -27,7 +27,7 @@ export const readingKind: LiveDocumentKind = {
       for (const name of READING_ROOTS) shadow.getMap(name);
     });
     return {
-      check: (update, actor, facts) => guard.check(update, readingInspector({ actor, session: facts.session, now: Date.now(), questions: true }), actor.id),
+      check: (update, actor, facts) => guard.check(update, readingJudge({ actor, session: facts.session, now: Date.now(), questions: true }), actor.id),
       follow: (update) => guard.follow(update),
       destroy: () => guard.destroy(),
     };
