@@ -47,16 +47,19 @@ function contents(doc: Y.Doc) {
   return Object.fromEntries(READING_ROOTS.map((name) => [name, doc.getMap(name).toJSON()]));
 }
 
+/** Judges what `actor`'s change sends, as the server does, and applies it to the live document when accepted. */
+function sendTo(live: Y.Doc, guard: ShadowGuard, actor: Actor, change: (replica: Y.Doc) => void): CheckResult {
+  const update = updateFrom(live, change);
+  const result = guard.check(update, readingJudge(context(actor)), actor.id);
+  if (result.ok) Y.applyUpdate(live, update);
+  return result;
+}
+
 describe("the quick path", () => {
   it("takes what a class sends most, and the shadow catches up with exactly it", () => {
     const live = new Y.Doc();
     const guard = guardOver(live);
-    const send = (actor: Actor, change: (replica: Y.Doc) => void) => {
-      const update = updateFrom(live, change);
-      const result = guard.check(update, readingJudge(context(actor)), actor.id);
-      expect(result).toEqual({ ok: true, changed: true });
-      Y.applyUpdate(live, update);
-    };
+    const send = (actor: Actor, change: (replica: Y.Doc) => void) => expect(sendTo(live, guard, actor, change)).toEqual({ ok: true, changed: true });
     let thread = "";
     send(alice, (doc) => (thread = createComment(doc, { authorId: alice.id, highlightId: null, parentId: null, body: "Why rank 8?" })));
     let highlightId = "";
@@ -93,12 +96,7 @@ describe("the quick path", () => {
   it("leaves to the full check whatever it cannot settle, which then judges as before", () => {
     const live = new Y.Doc();
     const guard = guardOver(live);
-    const send = (actor: Actor, change: (replica: Y.Doc) => void) => {
-      const update = updateFrom(live, change);
-      const result = guard.check(update, readingJudge(context(actor)), actor.id);
-      if (result.ok) Y.applyUpdate(live, update);
-      return result;
-    };
+    const send = (actor: Actor, change: (replica: Y.Doc) => void) => sendTo(live, guard, actor, change);
     let thread = "";
     expect(send(alice, (doc) => (thread = createComment(doc, { authorId: alice.id, highlightId: null, parentId: null, body: "First" })))).toEqual({ ok: true, changed: true });
     // An edit, a delete and a refusal go the full way, after the shadow has caught up with the queue.
