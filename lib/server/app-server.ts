@@ -6,8 +6,8 @@ import next from "next";
 import { CLIENT_ADDRESS_HEADER, clientAddressOf, trustedProxyHops } from "../auth/client-address.ts";
 import { PROJECT_ROOT } from "../db/open-database.ts";
 
-/** Longer than the 60 s idle timeout common in front of a server, so the client side closes idle connections. */
-export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+/** How long an idle keep-alive connection stays open: see createAppServer. */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 export type UpgradeHandler = (request: http.IncomingMessage, socket: Duplex, head: Buffer) => void;
 
@@ -37,9 +37,9 @@ export async function createAppServer(options: AppServerOptions): Promise<AppSer
   // An idle keep-alive connection is closed by whoever times out first. Node's 5 s default lost that race to
   // clients that pool connections longer (a proxy or load balancer in front, 60 s on common ones; browsers;
   // test clients): a request sent on a connection this server was closing at the same moment is reset
-  // (ECONNRESET, or a 502 from a proxy). Outlasting them leaves the closing to the client.
+  // (ECONNRESET, or a 502 from a proxy). Outlasting them leaves the closing to the client. (headersTimeout
+  // stays at Node's 60 s: it times a request's headers from their first byte, not the idle time before.)
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
-  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   server.on("upgrade", (request, socket, head) => {
     stampClientAddress(request);
     const pathname = new URL(request.url ?? "/", "http://localhost").pathname;
